@@ -1,0 +1,244 @@
+//! Text normalization: the body every extractor reads, and keys for matching
+//! words and names whatever the tone-mark placement.
+//!
+//! The body is NFC, with every kind of space folded to U+0020, runs of
+//! whitespace collapsed inside a paragraph, invisible characters (soft
+//! hyphen, zero-width space, BOM) dropped, the Icelandic eth `Ð` read as `Đ`,
+//! and paragraphs joined by one blank line. Offsets of entities are offsets
+//! into that text and stay valid because no stage changes it afterwards.
+
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+/// Normalizes one paragraph: NFC, `Ð`→`Đ`, invisible characters dropped,
+/// whitespace (NBSP, tabs, newlines, thin spaces) folded to single spaces,
+/// trimmed.
+///
+/// ```
+/// use vnarticle::normalize::paragraph;
+/// assert_eq!(paragraph("  Đồng\u{a0}chí \t Đào Viết Hồ\u{ad} "), "Đồng chí Đào Viết Hồ");
+/// // NFD input gives NFC output
+/// assert_eq!(paragraph("Tie\u{302}\u{301}n"), "Tiến");
+/// ```
+pub fn paragraph(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            return;
+        }
+        if is_invisible(c) {
+            return;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(match c {
+            '\u{d0}' => 'Đ',
+            '\u{f0}' => 'đ',
+            c => c,
+        });
+    };
+    if s.is_ascii() || matches!(is_nfc_quick(s.chars()), unicode_normalization::IsNormalized::Yes) {
+        for c in s.chars() {
+            push(c, &mut out);
+        }
+    } else {
+        for c in s.nfc() {
+            push(c, &mut out);
+        }
+    }
+    out
+}
+
+/// Characters that carry nothing in running text.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{fffe}')
+}
+
+/// Normalizes each paragraph and joins the non-empty ones with a blank line.
+///
+/// ```
+/// let body = vnarticle::normalize::body(["Đoạn một.", "  ", "Đoạn\nhai."]);
+/// assert_eq!(body, "Đoạn một.\n\nĐoạn hai.");
+/// ```
+pub fn body<I, S>(paragraphs: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut out = String::new();
+    for p in paragraphs {
+        let p = paragraph(p.as_ref());
+        if p.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&p);
+    }
+    out
+}
+
+/// A key for comparing words and names: lower case, NFC, one tone-mark
+/// placement ("uỷ"/"ủy", "hoá"/"hóa", "khoẻ"/"khỏe" give the same key),
+/// `Ð` read as `Đ`, whitespace collapsed.
+///
+/// ```
+/// use vnarticle::normalize::tone_key;
+/// assert_eq!(tone_key("Uỷ ban"), tone_key("ủy ban"));
+/// assert_eq!(tone_key("Khánh Hoà"), tone_key("khánh hòa"));
+/// assert_ne!(tone_key("hòa"), tone_key("hóa"));
+/// assert_eq!(tone_key("quý"), "quý"); // after q the u belongs to the consonant
+/// ```
+pub fn tone_key(s: &str) -> String {
+    Folded::new(&paragraph(s)).text
+}
+
+/// A lower-cased, tone-placement-canonical view of a text with a map back to
+/// the original's byte offsets, for matching word lists (with Aho-Corasick
+/// or regex) against a body without caring about case or tone placement.
+///
+/// ```
+/// use vnarticle::normalize::Folded;
+/// let text = "Phó Chủ tịch Uỷ ban nhân dân tỉnh";
+/// let folded = Folded::new(text);
+/// let at = folded.text.find("ủy ban").unwrap();
+/// let (start, end) = folded.original_range(at, at + "ủy ban".len());
+/// assert_eq!(&text[start..end], "Uỷ ban");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `map[i]` is the byte offset in the original of the character that
+    /// produced folded byte `i`; one extra entry maps the end.
+    map: Vec<u32>,
+}
+
+impl Folded {
+    /// Folds `original` (which should already be normalized).
+    pub fn new(original: &str) -> Self {
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(original.len());
+        for (i, c) in original.char_indices() {
+            let c = match c {
+                '\u{d0}' | '\u{f0}' => 'đ',
+                c => c,
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => chars.push((i, l)),
+                (Some(l), Some(m)) => {
+                    chars.push((i, l));
+                    chars.push((i, m));
+                    chars.extend(lower.map(|x| (i, x)));
+                }
+                (None, _) => {}
+            }
+        }
+        canonical_tone_placement(&mut chars);
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (i, c) in chars {
+            text.push(c);
+            let offset = u32::try_from(i).unwrap_or(u32::MAX);
+            map.extend(std::iter::repeat_n(offset, c.len_utf8()));
+        }
+        map.push(u32::try_from(original.len()).unwrap_or(u32::MAX));
+        Folded { text, map }
+    }
+
+    /// The byte range in the original of the folded range `start..end`
+    /// (which must lie on character boundaries of the folded text).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map.get(start).copied().unwrap_or(u32::MAX) as usize;
+        // the end maps to the start of the next original character
+        let e = if end >= self.map.len() - 1 {
+            self.map[self.map.len() - 1] as usize
+        } else {
+            self.map[end] as usize
+        };
+        (s.min(e), e)
+    }
+}
+
+/// Tone variants of a vowel: index 0..5 = grave, acute, hook, tilde, dot.
+const TONED: [(char, [char; 5]); 5] = [
+    ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+    ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+    ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+];
+
+fn tone_of(c: char) -> Option<(char, usize)> {
+    TONED.iter().find_map(|(base, toned)| toned.iter().position(|&t| t == c).map(|i| (*base, i)))
+}
+
+fn with_tone(base: char, tone: usize) -> char {
+    TONED.iter().find(|(b, _)| *b == base).map_or(base, |(_, toned)| toned[tone])
+}
+
+/// Moves the tone of a syllable-final "oa", "oe", "uy" onto the first vowel
+/// (lower-case input), as the old style writes it: "hoà"→"hòa", "uỷ"→"ủy".
+fn canonical_tone_placement(chars: &mut [(usize, char)]) {
+    for i in 0..chars.len().saturating_sub(1) {
+        let first = chars[i].1;
+        let Some((second_base, tone)) = tone_of(chars[i + 1].1) else { continue };
+        let pair_ok = matches!((first, second_base), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+        let at_end = chars.get(i + 2).is_none_or(|&(_, c)| !c.is_alphanumeric());
+        let after_q = i > 0 && chars[i - 1].1 == 'q';
+        if pair_ok && at_end && !after_q {
+            chars[i].1 = with_tone(first, tone);
+            chars[i + 1].1 = second_base;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_folds_every_space_and_invisible() {
+        let s = "A\u{a0}\u{2003}B\u{200b}C\u{feff} \r\n D\u{202f}E";
+        assert_eq!(paragraph(s), "A BC D E");
+        assert_eq!(paragraph("\u{a0}\t "), "");
+        assert_eq!(paragraph("Ðảng"), "Đảng");
+    }
+
+    #[test]
+    fn paragraph_is_nfc() {
+        let nfd: String = "Ủy ban nhân dân tỉnh Đắk Lắk".nfd().collect();
+        assert_ne!(nfd, "Ủy ban nhân dân tỉnh Đắk Lắk");
+        assert_eq!(paragraph(&nfd), "Ủy ban nhân dân tỉnh Đắk Lắk");
+    }
+
+    #[test]
+    fn tone_key_unifies_placement_only() {
+        for (a, b) in [("hoá", "hóa"), ("khoẻ", "khỏe"), ("thuỷ", "thủy"), ("Uỷ", "ủy"), ("HOÀ", "hòa")]
+        {
+            assert_eq!(tone_key(a), tone_key(b), "{a} / {b}");
+        }
+        // a final consonant fixes the placement: nothing to move
+        assert_eq!(tone_key("hoàn"), "hoàn");
+        assert_eq!(tone_key("thuyết"), "thuyết");
+        assert_ne!(tone_key("hoà"), tone_key("hoá"));
+        assert_eq!(tone_key("quý"), "quý");
+    }
+
+    #[test]
+    fn folded_maps_back_through_case_and_tone_changes() {
+        let text = "ỦY BAN tỉnh Khánh Hoà, Đảng ủy";
+        let f = Folded::new(text);
+        for needle in ["ủy ban", "khánh hòa", "đảng ủy"] {
+            let at = f.text.find(needle).unwrap_or_else(|| panic!("{needle} in {}", f.text));
+            let (s, e) = f.original_range(at, at + needle.len());
+            assert_eq!(tone_key(&text[s..e]), tone_key(needle));
+        }
+        let (s, e) = f.original_range(0, f.text.len());
+        assert_eq!((s, e), (0, text.len()));
+    }
+}
