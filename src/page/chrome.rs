@@ -1,0 +1,110 @@
+//! Known portal chrome: whole lines of menus, widgets, list headings and
+//! footers (the word list `chrome.txt`), matched whatever the case and tone
+//! placement.
+
+use crate::normalize::tone_key;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// What a chrome line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chrome {
+    /// Furniture that may stand anywhere ("Quảng cáo", "Xem với cỡ chữ").
+    Furniture,
+    /// A heading of what follows an article ("Các tin khác", "Bình chọn"):
+    /// the article is over.
+    End,
+    /// Site footer ("Giấy phép số …", "Cơ quan chủ quản: …"): the article is
+    /// over.
+    Footer,
+}
+
+struct Lists {
+    exact: HashSet<String>,
+    end: HashSet<String>,
+    prefix: Vec<String>,
+    footer: Vec<String>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let file = include_str!("chrome.txt");
+    let keys = |name| crate::wordlist::section(file, name).map(key).collect::<HashSet<_>>();
+    // prefixes keep their punctuation ("Email:")
+    let prefixes = |name| crate::wordlist::section(file, name).map(tone_key).collect::<Vec<_>>();
+    Lists { exact: keys("exact"), end: keys("end"), prefix: prefixes("prefix"), footer: prefixes("footer") }
+});
+
+/// The key a line is matched on: tone key, trailing punctuation dropped.
+fn key(line: &str) -> String {
+    let k = tone_key(line);
+    let trimmed = k.trim_end_matches([':', '.', ' ', '»', '>', '›']);
+    if trimmed.is_empty() { k } else { trimmed.to_owned() }
+}
+
+fn starts_with_phrase(key: &str, phrase: &str) -> bool {
+    if !key.starts_with(phrase) {
+        return false;
+    }
+    // a one-word phrase needs a word boundary after it
+    phrase.contains(' ')
+        || !phrase.chars().last().is_some_and(char::is_alphanumeric)
+        || !key[phrase.len()..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Classifies a normalized line; `None` when it is not known chrome.
+///
+/// ```
+/// use vnarticle::page::chrome::{classify, Chrome};
+/// assert_eq!(classify("Xem với cỡ chữAA"), Some(Chrome::Furniture));
+/// assert_eq!(classify("CÁC TIN KHÁC"), Some(Chrome::End));
+/// assert_eq!(classify("Cơ quan chủ quản: Ủy ban nhân dân tỉnh Đắk Lắk"), Some(Chrome::Footer));
+/// assert_eq!(classify("Bình chọn là việc của cử tri."), None);
+/// ```
+pub fn classify(line: &str) -> Option<Chrome> {
+    let lists = &*LISTS;
+    let k = key(line);
+    if lists.end.contains(&k) {
+        return Some(Chrome::End);
+    }
+    // prefixes are matched on the raw key, which keeps their punctuation
+    let raw = tone_key(line);
+    if lists.footer.iter().any(|p| starts_with_phrase(&raw, p)) {
+        return Some(Chrome::Footer);
+    }
+    if lists.exact.contains(&k) {
+        return Some(Chrome::Furniture);
+    }
+    if lists.prefix.iter().any(|p| starts_with_phrase(&raw, p)) {
+        return Some(Chrome::Furniture);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_entry_classifies() {
+        let file = include_str!("chrome.txt");
+        for (section, want) in [
+            ("exact", Chrome::Furniture),
+            ("end", Chrome::End),
+            ("prefix", Chrome::Furniture),
+            ("footer", Chrome::Footer),
+        ] {
+            let entries: Vec<&str> = crate::wordlist::section(file, section).collect();
+            assert!(entries.len() >= 10, "[{section}] has only {} entries", entries.len());
+            for entry in entries {
+                assert_eq!(classify(entry), Some(want), "[{section}] {entry}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_word_prefixes_need_a_boundary() {
+        assert_eq!(classify("Copyright © 2019 Sở Tư pháp"), Some(Chrome::Footer));
+        assert_eq!(classify("Copyrighted material is discussed here"), None);
+        assert_eq!(classify("Email: banbientap@daklak.gov.vn"), Some(Chrome::Footer));
+    }
+}

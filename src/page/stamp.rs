@@ -1,0 +1,172 @@
+//! Publication stamps as portals print them next to an article: "(19/05/2017,
+//! 08:14)", "(08:12 | 21/08/2019)", "Thứ tư, 21/08/2019 - 08:12", "Ngày đăng:
+//! 21/8/2019", "2019-08-21T08:12:00+07:00".
+//!
+//! Which stamp on a page is the article's own (and not a "Hôm nay …" widget,
+//! a header clock or a static-build time) is for the page readers to decide;
+//! this module only reads the forms.
+
+use crate::civil::Ymd;
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A publication time as printed: a date and maybe a time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// The date.
+    pub date: Ymd,
+    /// Hours and minutes, Vietnam time.
+    pub time: Option<(u32, u32)>,
+}
+
+impl Stamp {
+    /// ISO 8601: `2017-05-19T08:14:00+07:00`, or `2017-05-19` without a time.
+    pub fn to_iso(&self) -> String {
+        match self.time {
+            Some((h, m)) => format!("{}T{h:02}:{m:02}:00+07:00", self.date),
+            None => self.date.to_string(),
+        }
+    }
+}
+
+// Named fragments (DESIGN.md habit 6).
+const DMY: &str = r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})";
+const ISO: &str = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})";
+const TIME: &str = r"(?P<h>\d{1,2})\s?[:hg]\s?(?P<mi>\d{2})(?::\d{2})?(?:\s?(?P<ampm>[AaPp][Mm]|SA|CH))?";
+const TIME2: &str = r"(?P<h2>\d{1,2})\s?[:hg]\s?(?P<mi2>\d{2})(?::\d{2})?(?:\s?(?P<ampm2>[AaPp][Mm]|SA|CH))?";
+const WEEKDAY: &str = r"(?:thứ\s?(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s?nhật|cn|t[2-7])";
+const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
+const SEP: &str = r"\s*[,|\-–—]?\s*(?:lúc\s*)?";
+const ZONE: &str = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*\)?)?";
+
+fn body() -> String {
+    format!(
+        r"(?:{LABEL}\s*(?:lúc\s*)?:?\s*)?(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:(?:{DMY}|{ISO})(?:(?:{SEP}|T){TIME})?|{TIME2}{SEP}(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:{DMY2}|{ISO2})){ZONE}",
+        DMY2 = DMY.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>"),
+        ISO2 = ISO.replace("?P<iy>", "?P<iy2>").replace("?P<im>", "?P<im2>").replace("?P<id>", "?P<id2>"),
+    )
+}
+
+/// A line that is nothing but a stamp, maybe in brackets.
+static LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[(\[]?\s*{}[+:0-9 ]*\s*[)\]]?\s*\.?$", body())).expect("stamp line regex")
+});
+
+/// A stamp in brackets at the end of a line: "Tiêu đề. (19/05/2017, 08:14)".
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\s*[(\[]\s*{}\s*[)\]]\s*$", body())).expect("trailing stamp regex")
+});
+
+/// Reads a line that is only a publication stamp.
+///
+/// ```
+/// use vnarticle::page::stamp::parse_line;
+/// assert_eq!(parse_line("(08:12 | 21/08/2019)").unwrap().to_iso(), "2019-08-21T08:12:00+07:00");
+/// assert_eq!(parse_line("Ngày đăng: 21/8/2019").unwrap().to_iso(), "2019-08-21");
+/// assert!(parse_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05").is_none());
+/// ```
+pub fn parse_line(line: &str) -> Option<Stamp> {
+    LINE.captures(line.trim()).and_then(|c| from_captures(&c))
+}
+
+/// Splits a bracketed stamp off the end of a line: returns the text before
+/// it and the stamp.
+///
+/// ```
+/// use vnarticle::page::stamp::split_trailing;
+/// let (title, stamp) = split_trailing("Phát huy vai trò của cấp ủy. (19/05/2017, 08:14)").unwrap();
+/// assert_eq!(title, "Phát huy vai trò của cấp ủy.");
+/// assert_eq!(stamp.to_iso(), "2017-05-19T08:14:00+07:00");
+/// ```
+pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
+    let c = TRAILING.captures(line)?;
+    let whole = c.get(0)?;
+    let stamp = from_captures(&c)?;
+    Some((line[..whole.start()].trim_end(), stamp))
+}
+
+fn num(c: &Captures, name: &str) -> Option<u32> {
+    c.name(name).and_then(|m| m.as_str().parse().ok())
+}
+
+fn from_captures(c: &Captures) -> Option<Stamp> {
+    let date = if let (Some(d), Some(m), Some(y)) = (num(c, "d"), num(c, "m"), num(c, "y")) {
+        Ymd::new(y as i32, m, d)
+    } else if let (Some(d), Some(m), Some(y)) = (num(c, "d2"), num(c, "m2"), num(c, "y2")) {
+        Ymd::new(y as i32, m, d)
+    } else if let (Some(d), Some(m), Some(y)) = (num(c, "id"), num(c, "im"), num(c, "iy")) {
+        Ymd::new(y as i32, m, d)
+    } else {
+        let (d, m, y) = (num(c, "id2")?, num(c, "im2")?, num(c, "iy2")?);
+        Ymd::new(y as i32, m, d)
+    };
+    if !date.is_valid() || !(1900..=2100).contains(&date.year) {
+        return None;
+    }
+    let time = match (num(c, "h"), num(c, "mi"), num(c, "h2"), num(c, "mi2")) {
+        (Some(h), Some(mi), _, _) => clock(h, mi, c.name("ampm").map(|m| m.as_str())),
+        (_, _, Some(h), Some(mi)) => clock(h, mi, c.name("ampm2").map(|m| m.as_str())),
+        _ => None,
+    };
+    Some(Stamp { date, time })
+}
+
+/// A 24-hour time from hours, minutes and an AM/PM marker ("SA"/"CH" in
+/// Vietnamese); `None` when out of range.
+fn clock(h: u32, m: u32, ampm: Option<&str>) -> Option<(u32, u32)> {
+    let pm = ampm.is_some_and(|s| s.eq_ignore_ascii_case("pm") || s.eq_ignore_ascii_case("ch"));
+    let am = ampm.is_some_and(|s| s.eq_ignore_ascii_case("am") || s.eq_ignore_ascii_case("sa"));
+    let h = match (h, pm, am) {
+        (1..=11, true, _) => h + 12,
+        (12, _, true) => 0,
+        _ => h,
+    };
+    (h < 24 && m < 60).then_some((h, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamp_forms() {
+        for (line, iso) in [
+            ("(19/05/2017, 08:14)", "2017-05-19T08:14:00+07:00"),
+            ("(08:12 | 21/08/2019)", "2019-08-21T08:12:00+07:00"),
+            ("21/08/2019 08:12", "2019-08-21T08:12:00+07:00"),
+            ("Thứ tư, 21/08/2019 - 08:12", "2019-08-21T08:12:00+07:00"),
+            ("Thứ Tư, 21/8/2019, 08:12 (GMT+7)", "2019-08-21T08:12:00+07:00"),
+            ("Cập nhật lúc 08:12 ngày 21/08/2019", "2019-08-21T08:12:00+07:00"),
+            ("Ngày cập nhật: 21-08-2019", "2019-08-21"),
+            ("Ngày: 04/04/2019", "2019-04-04"),
+            ("2019-08-21T08:12:00+07:00", "2019-08-21T08:12:00+07:00"),
+            ("2019-08-21 08:12:00", "2019-08-21T08:12:00+07:00"),
+            ("21/08/2019 | 2:05 PM", "2019-08-21T14:05:00+07:00"),
+            ("Chủ nhật, 18/08/2019 20h30", "2019-08-18T20:30:00+07:00"),
+        ] {
+            let got = parse_line(line).map(|s| s.to_iso());
+            assert_eq!(got.as_deref(), Some(iso), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_stamps() {
+        for line in [
+            "Ngày 15/5/2016, Bộ Chính trị đã ban hành Chỉ thị 05.",
+            "30/02/2017",
+            "Giấy phép số 99/GP-TTĐT cấp ngày 14/05/2010",
+            "(1969 - 2024)",
+            "73/73",
+            "",
+        ] {
+            assert!(parse_line(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn trailing() {
+        assert!(split_trailing("Tiêu đề (1969 - 2024)").is_none());
+        let (rest, s) = split_trailing("Tin (08:12 | 21/08/2019)").unwrap();
+        assert_eq!((rest, s.to_iso().as_str()), ("Tin", "2019-08-21T08:12:00+07:00"));
+    }
+}

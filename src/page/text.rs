@@ -1,0 +1,381 @@
+//! Pages captured as text: the article with the portal's menus, widgets,
+//! bylines and footers around it, one paragraph a line.
+//!
+//! What such pages share, and what the reader relies on:
+//!
+//! - The article is a run of prose lines (sentences: several words ending in
+//!   sentence punctuation). Around it stand short lines with no sentence in
+//!   them: the site name, the section, menus, the title, a date line; after
+//!   it the byline, a source credit, list headings ("Các tin khác"), polls
+//!   and the footer ("Giấy phép số …", "Cơ quan chủ quản: …").
+//! - The title is the heading nearest the article's date line; without one,
+//!   the longest heading above the article (a section label is shorter, a
+//!   sub-heading comes after it).
+//! - The publication stamp stands on the title line or next to it; a date
+//!   line that opens with "Hôm nay" is the page's today-widget.
+//! - Known chrome lines ([`super::chrome`]) are dropped wherever they stand;
+//!   list headings and footer lines close the article.
+
+use super::chrome::{self, Chrome};
+use super::stamp::{self, Stamp};
+use super::{Article, byline, site};
+use crate::normalize::{paragraph, tone_key};
+use crate::record::Warning;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Known furniture, dropped wherever it stands.
+    Furniture,
+    /// A list heading or footer line: the article is over.
+    End,
+    /// A "Hôm nay, Thứ hai ngày 17/05/2021" widget.
+    Widget,
+    /// A line that is only a publication stamp.
+    Stamp(Stamp),
+    /// The portal's name.
+    SiteName,
+    /// A sentence or more.
+    Prose,
+    /// A short line without a sentence: heading, label, caption, byline.
+    Short,
+}
+
+#[derive(Debug)]
+struct Line {
+    text: String,
+    kind: Kind,
+}
+
+/// Reads a page captured as text. `url` (when the input carries one) gives
+/// the site's domain and province if the page does not name them.
+///
+/// ```
+/// let page = "Cổng thông tin điện tử Kiên Giang\n\
+///             Hoạt động của Đảng - Đoàn thể\n\
+///             Tăng cường vai trò nêu gương của cán bộ, đảng viên\n\
+///             (08:12 | 21/08/2019)\n\
+///             Sáng ngày 20/8, hội nghị trực tuyến sơ kết 03 năm thực hiện Chỉ thị 05 đã diễn ra.\n\
+///             Theo vpubnd.kiengiang.gov.vn\n";
+/// let a = vnarticle::page::text::read(page, None);
+/// assert_eq!(a.title.as_deref(), Some("Tăng cường vai trò nêu gương của cán bộ, đảng viên"));
+/// assert_eq!(a.published.as_deref(), Some("2019-08-21T08:12:00+07:00"));
+/// assert_eq!(a.section.as_deref(), Some("Hoạt động của Đảng - Đoàn thể"));
+/// assert_eq!(a.site.province.as_deref(), Some("Kiên Giang"));
+/// assert_eq!(a.source_credit.as_deref(), Some("vpubnd.kiengiang.gov.vn"));
+/// assert_eq!(a.paragraphs.len(), 1);
+/// ```
+pub fn read(text: &str, url: Option<&str>) -> Article {
+    let lines: Vec<Line> = unwrap_hard_wrapped(text)
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .map(|text| Line { kind: classify(&text), text })
+        .collect();
+    let mut article = Article::default();
+    read_site(&lines, &mut article);
+
+    let head = read_head(&lines, &mut article);
+    let (body, tail) = split_body(&lines, head);
+    read_tail(&lines[tail..], &mut article);
+    article.paragraphs = body;
+    if article.paragraphs.is_empty() {
+        article.warnings.push(Warning::new("empty_body", "no article body found on the page"));
+    }
+    article.complete_site_from_url(url);
+    article
+}
+
+/// Lines of the page, normalized. A page hard-wrapped at a fixed width
+/// (paragraphs as blocks of lines separated by blank lines) has each block
+/// joined into one line.
+fn unwrap_hard_wrapped(text: &str) -> Vec<String> {
+    let raw: Vec<String> = text.lines().map(paragraph).collect();
+    let nonempty = raw.iter().filter(|l| !l.is_empty()).count();
+    // lines followed by another line of the same block: in a wrapped page,
+    // nearly all of them are cut near one width
+    let inner: Vec<usize> = raw
+        .windows(2)
+        .filter(|w| !w[0].is_empty() && !w[1].is_empty())
+        .map(|w| w[0].chars().count())
+        .collect();
+    let in_band = inner.iter().filter(|&&n| (55..=100).contains(&n)).count();
+    let max = raw.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let wrapped =
+        inner.len() >= 4 && inner.len() * 3 > nonempty && in_band * 10 >= inner.len() * 8 && max <= 110;
+    if !wrapped {
+        return raw;
+    }
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in raw {
+        if line.is_empty() {
+            out.push(std::mem::take(&mut current));
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&line);
+        }
+    }
+    out.push(current);
+    out
+}
+
+fn classify(line: &str) -> Kind {
+    match chrome::classify(line) {
+        Some(Chrome::Furniture) => return Kind::Furniture,
+        Some(Chrome::End | Chrome::Footer) => return Kind::End,
+        None => {}
+    }
+    if is_widget(line) {
+        return Kind::Widget;
+    }
+    if let Some(s) = stamp::parse_line(line) {
+        return Kind::Stamp(s);
+    }
+    if site::is_site_name(line) {
+        return Kind::SiteName;
+    }
+    if is_prose(line) { Kind::Prose } else { Kind::Short }
+}
+
+/// "Hôm nay, Thứ hai ngày 17/05/2021", "Hôm nay là thứ Hai, 17/5/2021": the
+/// page's clock, not the article's date.
+fn is_widget(line: &str) -> bool {
+    let key = tone_key(line);
+    let Some(rest) = key.strip_prefix("hôm nay") else { return false };
+    let rest = rest.trim_start_matches([',', ':', ' ']);
+    let rest = rest.strip_prefix("là").unwrap_or(rest);
+    stamp::parse_line(rest.trim()).is_some() || (rest.split_whitespace().count() <= 8 && rest.contains('/'))
+}
+
+/// A sentence: at least four words ending in sentence punctuation, or a long
+/// line.
+fn is_prose(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let last = line.trim_end_matches(['"', '”', '’', '»', ')', ']', '\'', ' ']).chars().last();
+    let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'));
+    (words >= 4 && ends_sentence) || words >= 30
+}
+
+/// A heading-like line that can be a title, a section or a sub-heading.
+fn is_heading(l: &Line) -> bool {
+    matches!(l.kind, Kind::Short)
+}
+
+/// Finds title, publication stamp and section above the article; returns
+/// the index of the first line after the title (or its stamp).
+fn read_head(lines: &[Line], article: &mut Article) -> usize {
+    let first_prose = lines.iter().position(|l| l.kind == Kind::Prose).unwrap_or(lines.len());
+
+    // A title with its stamp on the same line: "Tiêu đề. (19/05/2017, 08:14)".
+    let search = (first_prose + 1).min(lines.len());
+    for (i, l) in lines[..search].iter().enumerate() {
+        if matches!(l.kind, Kind::Short | Kind::Prose)
+            && let Some((title, s)) = stamp::split_trailing(&l.text)
+            && !title.is_empty()
+        {
+            article.title = Some(clean_title(title));
+            article.published = Some(s.to_iso());
+            article.section = section_before(lines, i);
+            return i + 1;
+        }
+    }
+
+    let stamp_at = lines[..first_prose].iter().position(|l| matches!(l.kind, Kind::Stamp(_)));
+    if let Some(s) = stamp_at {
+        let before = lines[..s].iter().rposition(is_heading);
+        let after = (s + 1..first_prose).find(|&i| is_heading(&lines[i]));
+        if let Some(t) = before.or(after) {
+            if let Kind::Stamp(st) = lines[s].kind {
+                article.published = Some(st.to_iso());
+            }
+            article.title = Some(clean_title(&lines[t].text));
+            article.section = section_before(lines, t);
+            return t.max(s) + 1;
+        }
+    }
+
+    // Headings above the article: category labels first (dropped while
+    // another heading follows), then the title, then sub-headings; the title
+    // is the longest of what remains.
+    let mut headings: Vec<usize> = (0..first_prose).filter(|&i| is_heading(&lines[i])).collect();
+    while headings.len() > 1 && looks_like_section(&lines[headings[0]].text) {
+        headings.remove(0);
+    }
+    if let Some(&t) = headings.iter().max_by_key(|&&i| (lines[i].text.chars().count(), std::cmp::Reverse(i)))
+    {
+        article.title = Some(clean_title(&lines[t].text));
+        article.section = section_before(lines, t);
+        return t + 1;
+    }
+
+    // No heading above the prose: a short first prose line is the title when
+    // more prose follows it.
+    if first_prose < lines.len() {
+        let l = &lines[first_prose];
+        let more = lines[first_prose + 1..].iter().any(|l| l.kind == Kind::Prose);
+        if more && l.text.chars().count() <= 200 {
+            article.title = Some(clean_title(&l.text));
+            // a stamp right under it
+            if let Some(Line { kind: Kind::Stamp(s), .. }) = lines.get(first_prose + 1) {
+                article.published = Some(s.to_iso());
+                return first_prose + 2;
+            }
+            return first_prose + 1;
+        }
+    }
+    0
+}
+
+/// The section label: the heading nearest above the title, when it is short
+/// and shaped like a category name.
+fn section_before(lines: &[Line], title: usize) -> Option<String> {
+    let i = lines[..title].iter().rposition(is_heading)?;
+    let text = &lines[i].text;
+    let words = text.split_whitespace().count();
+    let shaped = (1..=8).contains(&words)
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !text.ends_with(['.', ':', ';', '!', '?']);
+    shaped.then(|| text.trim_end_matches(['>', '»', '›', ' ']).to_owned())
+}
+
+static SECTION_OPENERS: LazyLock<Vec<String>> =
+    LazyLock::new(|| crate::wordlist::lines(include_str!("sections.txt")).map(tone_key).collect());
+
+/// A short heading that opens like a category label ("Tin tức trong Huyện").
+fn looks_like_section(text: &str) -> bool {
+    let key = tone_key(text);
+    key.split_whitespace().count() <= 8
+        && SECTION_OPENERS.iter().any(|o| {
+            key.starts_with(o.as_str()) && !key[o.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+}
+
+/// A title without a trailing full stop.
+fn clean_title(title: &str) -> String {
+    let t = title.trim();
+    let t = t.strip_suffix('.').filter(|t| !t.ends_with('.')).unwrap_or(t);
+    t.trim_end().to_owned()
+}
+
+/// The body's paragraphs (from `start`) and the index where the tail begins.
+fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize) {
+    let mut body: Vec<usize> = Vec::new();
+    let mut seen_prose = false;
+    let mut end = lines.len();
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        match l.kind {
+            Kind::End if seen_prose => {
+                end = i;
+                break;
+            }
+            Kind::Prose => {
+                seen_prose = true;
+                body.push(i);
+            }
+            Kind::Short => body.push(i),
+            _ => {}
+        }
+    }
+    // short lines after the last sentence are byline, credit or chrome
+    let last_prose = body.iter().rposition(|&i| lines[i].kind == Kind::Prose);
+    let keep = last_prose.map_or(0, |p| p + 1);
+    let tail = body.get(keep).copied().unwrap_or(end).min(end);
+    body.truncate(keep);
+    (body.into_iter().map(|i| lines[i].text.clone()).collect(), tail)
+}
+
+/// Byline and source credit in the first lines after the article.
+fn read_tail(tail: &[Line], article: &mut Article) {
+    for l in tail.iter().take_while(|l| !matches!(l.kind, Kind::End)).take(3) {
+        if l.kind != Kind::Short {
+            continue;
+        }
+        if let Some(src) = byline::credit(&l.text) {
+            article.source_credit.get_or_insert(src);
+        } else if article.authors.is_empty()
+            && let Some(names) = byline::authors(&l.text)
+        {
+            article.authors = names;
+        }
+    }
+}
+
+/// Site name, domain and province from the page's own lines: site-name
+/// lines, then footer lines ("Cơ quan chủ quản: Ủy ban nhân dân tỉnh …",
+/// "Ghi rõ nguồn tin "http://daklak.gov.vn"").
+fn read_site(lines: &[Line], article: &mut Article) {
+    let s = &mut article.site;
+    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName) {
+        s.name = Some(site::recase_site_name(&l.text));
+        s.province = site::province_in(&l.text).map(str::to_owned);
+    }
+    let footer = || lines.iter().filter(|l| chrome::classify(&l.text) == Some(Chrome::Footer));
+    if s.domain.is_none() {
+        s.domain = footer().find_map(|l| site::host_in(&l.text));
+    }
+    if s.province.is_none() {
+        s.province = s.domain.as_deref().and_then(site::province_of_domain).map(str::to_owned);
+    }
+    if s.province.is_none() {
+        // the owner named in the footer: "Ủy ban nhân dân tỉnh Đắk Lắk"
+        s.province = footer()
+            .filter(|l| {
+                let k = tone_key(&l.text);
+                k.starts_with("cơ quan chủ quản") || k.starts_with("đơn vị chủ quản")
+            })
+            .find_map(|l| site::province_in(&l.text))
+            .map(str::to_owned);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_shape() {
+        assert!(is_prose("Xin trân trọng cảm ơn đồng chí!"));
+        assert!(is_prose("Quang cảnh tại điểm cầu Văn phòng UBND tỉnh."));
+        assert!(!is_prose("Làm tốt công tác tuyên truyền"));
+        assert!(!is_prose("Hồng Mong – Thế Sự"));
+    }
+
+    #[test]
+    fn section_labels() {
+        assert!(looks_like_section("Tin tức trong Huyện"));
+        assert!(looks_like_section("Hoạt động của Đảng - Đoàn thể"));
+        assert!(looks_like_section("THỜI SỰ - CHÍNH TRỊ"));
+        assert!(!looks_like_section("Tính từ đầu năm, huyện đã tổ chức 31 hội nghị"));
+        assert!(!looks_like_section(
+            "Hoạt động kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam tại huyện Kim Sơn"
+        ));
+        assert!(!looks_like_section("Tinh gọn bộ máy"));
+    }
+
+    #[test]
+    fn widgets() {
+        assert!(is_widget("Hôm nay, Thứ hai ngày 17/05/2021"));
+        assert!(is_widget("Hôm nay là thứ Hai, 17/5/2021"));
+        assert!(!is_widget("Hôm nay, hội nghị đã thông qua nghị quyết về công tác cán bộ."));
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        let wrapped = "Đảng ủy Khối đã tập trung lãnh đạo, chỉ đạo thực hiện hiệu quả\n\
+                       Kết luận số 01 của Bộ Chính trị; việc triển khai học tập, quán\n\
+                       triệt trong toàn Đảng bộ Khối đạt nhiều kết quả tích cực.\n";
+        let para = paragraph(&wrapped.replace('\n', " "));
+        let mut page = String::from("Tiêu đề bài viết\n\n");
+        for _ in 0..4 {
+            page.push_str(wrapped);
+            page.push('\n');
+        }
+        let lines = unwrap_hard_wrapped(&page);
+        assert_eq!(lines.iter().filter(|l| **l == para).count(), 4, "{lines:?}");
+        // one paragraph a line: left alone
+        let plain = format!("Tiêu đề\n{para}\n{para}\nBình chọn\nQuảng cáo\n");
+        assert_eq!(unwrap_hard_wrapped(&plain).len(), 5);
+    }
+}
