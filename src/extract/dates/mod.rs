@@ -16,7 +16,8 @@
 //! # Conventions (rules of the language, each tested in `corpus.toml`)
 //!
 //! **Forms.** Day–month–year only, never month first: "15/5/2016",
-//! "15-5-2016", "15.5.2016", "ngày 15 tháng 5 năm 2016" (day precision);
+//! "15-5-2016", "15.5.2016", "ngày 15 tháng 5 năm 2016", "ngày 15/5 năm
+//! 2016", with a careless space around a slash ("12 /3/2020") (day precision);
 //! "tháng 5-2018", "tháng 5/2018", "tháng 10 năm 2019" (month); "năm 2017"
 //! (year). Days and months may be zero-padded. A day is 1–31 and a month
 //! 1–12: "ngày 32/1/2019" is not read as a date at all.
@@ -47,9 +48,17 @@
 //!
 //! **Day and month without a year** ("20/8", "29-3") are also ratios ("6/7
 //! xã"), addresses ("số 12/5") and ranges ("01-02 ngày"). They are dates only
-//! after a cue word ("ngày", "mồng", "hôm", a part of the day, a weekday) or
-//! as one end of a range whose other end is a date ("từ 27/3 đến 09/4/2019").
-//! "8 tháng 3" alone is not read either; "ngày 8 tháng 3" is.
+//! after a cue word ("ngày", "mồng", "hôm", a part of the day, a weekday);
+//! in parentheses after "nay", "qua", "mai" ("sáng nay (20/8)"); after a
+//! preposition when what follows fits a date ("về đích trước 30/6.", not
+//! "đến 6/7 xã"); as the start of a range whose other end is a date ("từ
+//! 27/3 đến 09/4/2019"); or as an item of a list written alike that ends in
+//! a date ("ngày 20/8, 21/8 và 22/8/2019", not "đạt 6/7, ngày 23/8/2019").
+//! A number after a label word is not a day ("Thứ 2, 17/5/2021" is one
+//! date, "Kỳ họp lần 2, 20/3/2019" too). "8 tháng 3" alone is not read
+//! either; "ngày 8 tháng 3" is. A day that comes back every year ("Ngày 3/2
+//! hằng năm") is no date of the calendar, and a day-month followed by a
+//! counting word ("trưa 1-2 tiếng") is a count.
 //!
 //! **Years not written.** A date without a year ("Sáng ngày 20/8", "Sáng
 //! 29-3", "trong tháng 3") takes its year from the publication date

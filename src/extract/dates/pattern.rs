@@ -89,7 +89,8 @@ fn patterns() -> Vec<(Kind, String)> {
     // between the years of a list or span: "2019-2021", "2015, 2016 và 2017"
     let year_sep = format!(r"(?:\x20?{dash}\x20?|\x20?,\x20?|\x20(?:và|đến|tới)\x20)");
     // the month (and year) closing a list or range of days
-    let day_tail = format!(r"(?:/{m}(?:/{y})?|\.{m}\.{y}|\x20tháng\x20{m}(?:\x20năm\x20{y})?)");
+    let day_tail =
+        format!(r"(?:/{m}(?:/{y}|\x20năm\x20{y})?|\.{m}\.{y}|\x20tháng\x20{m}(?:\x20năm\x20{y})?)");
     let day_list_tail = format!(r"(?:{day_tail}|{dash}{m}(?:{dash}{y})?)");
     // the year closing a month: "tháng 5/2018", "tháng 5-2018", "tháng 5 năm 2018"
     let month_year = format!(r"(?:\x20?(?:/|{dash})\x20?{y}|\.{y}|\x20năm\x20{y})");
@@ -99,11 +100,14 @@ fn patterns() -> Vec<(Kind, String)> {
         (Kind::DayList, format!(r"{b}{d}(?:{list_sep}{d})+{day_list_tail}{b}")),
         // two days sharing a month: 2 - 6/4/2019 · 1 đến ngày 5/8/2019
         (Kind::DayRange, format!(r"{b}{d}{range_sep}{d}{day_tail}{b}")),
-        // a full date, one separator kind: 15/5/2016 · 7-11-1948 · 15.5.2016
+        // a full date, one separator kind: 15/5/2016 · 7-11-1948 · 15.5.2016;
+        // or day-month and the word năm: 20/8 năm 2019
         // (a careless space around a slash is tolerated: 12 /3/2020)
         (
             Kind::DayMonthYear,
-            format!(r"{b}(?:{d}{slash}{m}{slash}{y}|{d}{dash}{m}{dash}{y}|{d}\.{m}\.{y}){b}"),
+            format!(
+                r"{b}(?:{d}{slash}{m}{slash}{y}|{d}{dash}{m}{dash}{y}|{d}\.{m}\.{y}|{d}(?:/|{dash}){m}\x20năm\x20{y}){b}"
+            ),
         ),
         // the long form: 15 tháng 5 năm 2016 · 3 tháng 3 · 15 tháng 5/2016
         (Kind::DayWordMonth, format!(r"{b}{d}\x20tháng\x20{m}(?:\x20năm\x20{y}|/{y})?{b}")),

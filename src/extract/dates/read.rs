@@ -58,6 +58,9 @@ pub(super) struct Atom {
     pub(super) span: (usize, usize),
     pub(super) items: Vec<Item>,
     pub(super) status: Status,
+    /// No cue word stands before the match ("21/8" in "ngày 20/8, 21/8 và
+    /// 22/8/2019").
+    pub(super) bare: bool,
     /// The weekday written with the date (0 = Monday).
     pub(super) weekday: Option<u32>,
     /// "năm nay" (0), "năm ngoái" (-1), "năm tới" (+1) after a date without
@@ -159,6 +162,7 @@ fn atom(
         span: (start, end),
         items: Vec::new(),
         status: Status::Date,
+        bare: true,
         weekday: None,
         relative_year: None,
         rule: "",
@@ -262,7 +266,12 @@ fn atom(
             cued = true;
             weekday = Some(day);
         }
+        if !cued && relative_day_in_parentheses(lists, text, start, end) {
+            // "sáng nay (20/8)", "chiều qua (19/8)"
+            cued = true;
+        }
         atom.span.0 = span_start;
+        atom.bare = span_start == start;
         atom.weekday = weekday;
         if let Some((span_end, wd)) = weekday_suffix(lists, text, end) {
             atom.span.1 = span_end;
@@ -372,6 +381,14 @@ fn weekday_then_parenthesis(
     let before = words_before(text, open, 3);
     let (day, n) = lists.weekday_before(&before)?;
     Some((before.get(n - 1)?.start, close + 1, day))
+}
+
+/// A date in parentheses after "nay", "qua", "mai" ("sáng nay (20/8)").
+fn relative_day_in_parentheses(lists: &Lists, text: &str, start: usize, end: usize) -> bool {
+    let (Some((open, '(')), Some((_, ')'))) = (char_before(text, start), char_after(text, end)) else {
+        return false;
+    };
+    lists.relative_day.ends(&words_before(text, open, 1)).is_some()
 }
 
 /// A weekday in parentheses right after a date: "ngày 17/5/2021 (thứ Hai)".

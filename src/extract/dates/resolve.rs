@@ -64,7 +64,11 @@ pub(super) fn link(text: &str, atoms: &mut [Atom]) {
                 }
             }
         }
-        if how == Join::Range && a.status == Status::NeedsPartner && b.status == Status::Date {
+        // a bare day-month starts a range ending in a date, or a list whose
+        // next item is written alike ("ngày 20/8, 21/8 và 22/8/2019"; not
+        // "đạt 6/7, ngày 20/8/2019")
+        let starts_list = how == Join::Range || b.bare;
+        if starts_list && a.status == Status::NeedsPartner && b.status == Status::Date {
             a.status = Status::Date;
         }
     }

@@ -25,6 +25,7 @@ pub(super) const SECTIONS: &[&str] = &[
     "weekday_5",
     "weekday_6",
     "label",
+    "relative_day",
     "lunar",
     "period",
     "preposition",
@@ -84,6 +85,7 @@ pub(super) struct Lists {
     /// Index = weekday, 0 = Monday.
     pub(super) weekdays: [Phrases; 7],
     pub(super) label: Phrases,
+    pub(super) relative_day: Phrases,
     pub(super) lunar: Phrases,
     pub(super) period: Phrases,
     pub(super) preposition: Phrases,
@@ -114,6 +116,7 @@ impl Lists {
             part_of_day: Phrases::section("part_of_day"),
             weekdays: std::array::from_fn(|i| Phrases::section(&format!("weekday_{i}"))),
             label: Phrases::section("label"),
+            relative_day: Phrases::section("relative_day"),
             lunar: Phrases::section("lunar"),
             period: Phrases::section("period"),
             preposition: Phrases::section("preposition"),
