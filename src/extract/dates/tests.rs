@@ -165,3 +165,69 @@ fn any_prefix_of_a_tricky_text_is_safe() {
         }
     }
 }
+
+#[test]
+fn token_soup_never_panics_and_spans_read_back() {
+    // a small deterministic generator over the pieces dates are made of
+    const PIECES: &[&str] = &[
+        "ngày ",
+        "Ngày ",
+        "tháng ",
+        "năm ",
+        "quý ",
+        "IV",
+        "I",
+        "/",
+        "-",
+        "–",
+        ".",
+        ",",
+        " ",
+        " và ",
+        " đến ",
+        "(",
+        ")",
+        "Sáng ",
+        "thứ ",
+        "Hai",
+        "2",
+        "3",
+        "12",
+        "29",
+        "30",
+        "31",
+        "02",
+        "2019",
+        "1969",
+        "9999",
+        "âm lịch",
+        "Kỷ Hợi ",
+        "giai đoạn ",
+        "Đ",
+        "ả",
+        "\n\n",
+        "số ",
+        "lần ",
+    ];
+    let ex = Extractor::new();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..1500 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        for published in [None, Some("2019-08-21")] {
+            let r = ex.extract_body(&text, published);
+            let mut last = 0;
+            for d in &r.dates {
+                assert_eq!(r.slice(d.start, d.end), Some(d.text.as_str()), "«{text}»");
+                assert!(d.start >= last, "out of order in «{text}»");
+                last = d.start;
+                assert_eq!(d.value.is_some(), d.valid && !d.as_written.starts_with('?'), "«{text}»");
+            }
+        }
+    }
+}
