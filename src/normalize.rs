@@ -20,6 +20,9 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 /// assert_eq!(paragraph("Tie\u{302}\u{301}n"), "Tiến");
 /// ```
 pub fn paragraph(s: &str) -> String {
+    if is_normal(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut push = |c: char, out: &mut String| {
@@ -52,6 +55,30 @@ pub fn paragraph(s: &str) -> String {
     out
 }
 
+/// Whether a paragraph is already what [`paragraph`] makes of it, judged in
+/// one cheap pass: single inner spaces only, no control or invisible
+/// characters, and every other character from ranges that are NFC-stable
+/// precomposed letters and common punctuation (ASCII, Latin-1 letters and
+/// signs, Latin Extended-A/B, Latin Extended Additional — where Vietnamese
+/// lives —, general punctuation). Anything else takes the full path.
+fn is_normal(s: &str) -> bool {
+    let mut prev_space = true; // no leading space
+    for c in s.chars() {
+        let ok = match c {
+            ' ' => !prev_space,
+            '!'..='~' => true,
+            '\u{a1}'..='\u{ac}' | '\u{ae}'..='\u{cf}' | '\u{d1}'..='\u{ef}' | '\u{f1}'..='\u{24f}' => true,
+            '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => true,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        prev_space = c == ' ';
+    }
+    !prev_space || s.is_empty()
+}
+
 /// Characters that carry nothing in running text.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{fffe}')
@@ -70,14 +97,21 @@ where
 {
     let mut out = String::new();
     for p in paragraphs {
-        let p = paragraph(p.as_ref());
+        let p = p.as_ref();
+        let owned;
+        let p = if is_normal(p) {
+            p
+        } else {
+            owned = paragraph(p);
+            &owned
+        };
         if p.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&p);
+        out.push_str(p);
     }
     out
 }
@@ -123,6 +157,10 @@ impl Folded {
     pub fn new(original: &str) -> Self {
         let mut chars: Vec<(usize, char)> = Vec::with_capacity(original.len());
         for (i, c) in original.char_indices() {
+            if c.is_ascii() {
+                chars.push((i, c.to_ascii_lowercase()));
+                continue;
+            }
             let c = match c {
                 '\u{d0}' | '\u{f0}' => 'đ',
                 c => c,
@@ -207,6 +245,37 @@ mod tests {
         assert_eq!(paragraph(s), "A BC D E");
         assert_eq!(paragraph("\u{a0}\t "), "");
         assert_eq!(paragraph("Ðảng"), "Đảng");
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_one() {
+        let samples = [
+            "Đồng chí Đào Viết Hồ, Trưởng Ban Tuyên giáo – “học tập” … 98,5% ©",
+            " leading",
+            "trailing ",
+            "double  space",
+            "",
+            "tab\there",
+            "NBSP\u{a0}here",
+            "Ðảng",
+            "soft\u{ad}hyphen",
+            "Tie\u{302}\u{301}n",
+            "ủy ban Ω Å",
+            "zero\u{200b}width",
+        ];
+        for s in samples {
+            if is_normal(s) {
+                let mut slow = String::new();
+                for c in s.nfc() {
+                    slow.push(c);
+                }
+                assert_eq!(slow, s, "{s:?} judged normal but is not NFC");
+                assert_eq!(s.split(' ').filter(|w| w.is_empty()).count(), usize::from(s.is_empty()), "{s:?}");
+            }
+        }
+        assert!(is_normal("Đồng chí Đào Viết Hồ, Trưởng Ban Tuyên giáo – “học tập” … 98,5%"));
+        assert!(!is_normal(" leading") && !is_normal("trailing ") && !is_normal("double  space"));
+        assert!(!is_normal("NBSP\u{a0}here") && !is_normal("Ðảng") && !is_normal("Tie\u{302}\u{301}n"));
     }
 
     #[test]

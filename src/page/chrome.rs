@@ -34,11 +34,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     Lists { exact: keys("exact"), end: keys("end"), prefix: prefixes("prefix"), footer: prefixes("footer") }
 });
 
-/// The key a line is matched on: tone key, trailing punctuation dropped.
+/// The key a whole line is matched on: tone key, trailing punctuation
+/// dropped (unless nothing else is left: "...").
 fn key(line: &str) -> String {
-    let k = tone_key(line);
+    trim_key(&tone_key(line)).to_owned()
+}
+
+fn trim_key(k: &str) -> &str {
     let trimmed = k.trim_end_matches([':', '.', ' ', '»', '>', '›']);
-    if trimmed.is_empty() { k } else { trimmed.to_owned() }
+    if trimmed.is_empty() { k } else { trimmed }
 }
 
 fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -62,16 +66,20 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 /// ```
 pub fn classify(line: &str) -> Option<Chrome> {
     let lists = &*LISTS;
-    let k = key(line);
-    if lists.end.contains(&k) {
+    // Every list entry is shorter than HEAD characters: only the head of a
+    // line is folded, and only a line that short can equal an entry.
+    let head_end = line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
+    let whole = head_end == line.len();
+    // prefixes are matched on the raw key, which keeps their punctuation
+    let raw = tone_key(&line[..head_end]);
+    let k = if whole { trim_key(&raw) } else { "" };
+    if whole && lists.end.contains(k) {
         return Some(Chrome::End);
     }
-    // prefixes are matched on the raw key, which keeps their punctuation
-    let raw = tone_key(line);
     if lists.footer.iter().any(|p| starts_with_phrase(&raw, p)) {
         return Some(Chrome::Footer);
     }
-    if lists.exact.contains(&k) {
+    if whole && lists.exact.contains(k) {
         return Some(Chrome::Furniture);
     }
     if lists.prefix.iter().any(|p| starts_with_phrase(&raw, p)) {
@@ -79,6 +87,9 @@ pub fn classify(line: &str) -> Option<Chrome> {
     }
     None
 }
+
+/// Characters of a line's head that are folded and compared.
+const HEAD: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -96,6 +107,7 @@ mod tests {
             let entries: Vec<&str> = crate::wordlist::section(file, section).collect();
             assert!(entries.len() >= 10, "[{section}] has only {} entries", entries.len());
             for entry in entries {
+                assert!(entry.chars().count() < HEAD, "[{section}] {entry} is longer than the folded head");
                 assert_eq!(classify(entry), Some(want), "[{section}] {entry}");
             }
         }
@@ -106,5 +118,14 @@ mod tests {
         assert_eq!(classify("Copyright © 2019 Sở Tư pháp"), Some(Chrome::Footer));
         assert_eq!(classify("Copyrighted material is discussed here"), None);
         assert_eq!(classify("Email: banbientap@daklak.gov.vn"), Some(Chrome::Footer));
+    }
+
+    #[test]
+    fn long_lines_are_judged_by_their_head() {
+        let long =
+            format!("Giấy phép số 99/GP-TTĐT do Cục QL Phát thanh, Truyền hình cấp {}", "và ".repeat(40));
+        assert_eq!(classify(&long), Some(Chrome::Footer));
+        let prose = format!("Bình chọn {}", "là việc của cử tri ".repeat(10));
+        assert_eq!(classify(&prose), None);
     }
 }

@@ -142,6 +142,9 @@ fn classify(line: &str) -> Kind {
 /// "Hôm nay, Thứ hai ngày 17/05/2021", "Hôm nay là thứ Hai, 17/5/2021": the
 /// page's clock, not the article's date.
 fn is_widget(line: &str) -> bool {
+    if !line.starts_with(['H', 'h']) || line.len() > 120 {
+        return false;
+    }
     let key = tone_key(line);
     let Some(rest) = key.strip_prefix("hôm nay") else { return false };
     let rest = rest.trim_start_matches([',', ':', ' ']);
