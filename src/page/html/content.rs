@@ -63,7 +63,7 @@ pub(super) fn classify(b: &Block) -> Kind {
     if b.link_density() >= 0.5 {
         return Kind::Link;
     }
-    if n <= 14 && (stamp::parse_line(&b.text).is_some() || is_clock(&b.text)) {
+    if n <= 20 && (stamp::find_in_line(&b.text).is_some() || is_clock(&b.text)) {
         return Kind::Stamp;
     }
     let prose = (n >= 4 && ends_sentence(&b.text)) || n >= 25;
@@ -96,6 +96,11 @@ fn weight(b: &Block, kind: Kind) -> f32 {
 /// (the deepest of equal ones), as a block range; `None` on a page without
 /// text.
 pub(super) fn region(page: &Page, kinds: &[Kind]) -> Option<(usize, usize)> {
+    region_within(page, kinds, 0, page.blocks.len())
+}
+
+/// The heaviest element among those whose blocks start in `from..to`.
+pub(super) fn region_within(page: &Page, kinds: &[Kind], from: usize, to: usize) -> Option<(usize, usize)> {
     let mut prefix = Vec::with_capacity(page.blocks.len() + 1);
     let mut sum = 0.0f64;
     prefix.push(0.0);
@@ -106,7 +111,7 @@ pub(super) fn region(page: &Page, kinds: &[Kind]) -> Option<(usize, usize)> {
     let mut best: Option<(f64, usize, usize)> = None;
     for e in &page.elems {
         let (first, end) = (e.first as usize, e.end as usize);
-        if first >= end {
+        if first >= end || first < from || first >= to {
             continue;
         }
         let (Some(a), Some(z)) = (prefix.get(first), prefix.get(end)) else { continue };

@@ -27,6 +27,14 @@ impl Hints {
     }
 }
 
+impl std::ops::BitOr for Hints {
+    type Output = Hints;
+
+    fn bitor(self, other: Hints) -> Hints {
+        self.with(other)
+    }
+}
+
 struct Lists {
     matcher: AhoCorasick,
     /// The hint and the length of each entry, by pattern index.

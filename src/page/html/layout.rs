@@ -56,9 +56,29 @@ pub(super) fn title(
     first_prose: usize,
     meta_titles: &[String],
 ) -> Option<usize> {
-    let from = first_prose.saturating_sub(TITLE_WINDOW);
+    best_title(page, kinds, first_prose.saturating_sub(TITLE_WINDOW), first_prose, meta_titles)
+        .filter(|(s, _)| *s >= 1.0)
+        .map(|(_, i)| i)
+}
+
+/// A heading anywhere on the page that its metadata names as the article's
+/// title and that is marked as a heading: the anchor of the article when
+/// the heaviest text of the page lies elsewhere (a page whose article is
+/// only an attached file, next to a sidebar of prose).
+pub(super) fn strong_title(page: &Page, kinds: &[Kind], meta_titles: &[String]) -> Option<usize> {
+    let last = page.blocks.len().checked_sub(1)?;
+    best_title(page, kinds, 0, last, meta_titles).filter(|(s, _)| *s >= 6.0).map(|(_, i)| i)
+}
+
+fn best_title(
+    page: &Page,
+    kinds: &[Kind],
+    from: usize,
+    to: usize,
+    meta_titles: &[String],
+) -> Option<(f32, usize)> {
     let mut best: Option<(f32, usize)> = None;
-    for i in from..=first_prose {
+    for i in from..=to {
         let (Some(b), Some(&k)) = (page.blocks.get(i), kinds.get(i)) else { continue };
         if matches!(k, Kind::Stamp | Kind::Chrome(_)) {
             continue;
@@ -98,12 +118,12 @@ pub(super) fn title(
         if n > 35 && ends_sentence(&b.text) {
             s -= 2.0;
         }
-        s -= 0.15 * (first_prose - i) as f32;
+        s -= 0.15 * (to - i).min(20) as f32;
         if best.is_none_or(|(bs, _)| s > bs) {
             best = Some((s, i));
         }
     }
-    best.filter(|(s, _)| *s >= 1.0).map(|(_, i)| i)
+    best
 }
 
 /// The text of the blocks of a block-level element and its ancestors, as
@@ -167,10 +187,18 @@ pub(super) fn label_above(page: &Page, kinds: &[Kind], title: usize, end: usize)
             Kind::Short | Kind::Link => {}
             _ => return None,
         }
-        if b.hints.has(Hints::BREADCRUMB) {
+        if b.hints.has(Hints::BREADCRUMB | Hints::CHROME) || b.has(dom::CHROME_TAG | dom::LIST_ITEM) {
             return None;
         }
-        if section_shaped(&b.text) && near(page, i, title, end) {
+        // an entry of a menu: links one after another
+        let parent =
+            |j: usize| page.blocks.get(j).and_then(|x| page.elems.get(x.elem as usize)).map(|e| e.parent);
+        let in_menu = k == Kind::Link
+            && i > 0
+            && kinds.get(i - 1) == Some(&Kind::Link)
+            && parent(i - 1).is_some()
+            && parent(i - 1) == parent(i);
+        if section_shaped(&b.text) && !in_menu && near(page, i, title, end) {
             return Some(b.text.trim_end_matches(['>', '»', '›', ' ']).to_owned());
         }
         return None;

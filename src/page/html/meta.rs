@@ -72,8 +72,10 @@ pub(super) fn read(head: &Head) -> Meta {
             .max_by_key(|p| p.chars().count())
             .filter(|p| p.split_whitespace().count() >= 3)
             .map(|p| (*p).to_owned());
-        if !m.titles.iter().any(|x| x == t) {
-            m.titles.push(t.to_owned());
+        for t in m.page_title.iter().map(String::as_str).chain([t]) {
+            if !m.titles.iter().any(|x| x == t) {
+                m.titles.push(t.to_owned());
+            }
         }
     }
     m.published = head

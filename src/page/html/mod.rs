@@ -93,7 +93,15 @@ fn repair_legacy(page: &mut Page) -> Option<legacy::Legacy> {
 
 /// Title, date, section, body, byline and credit.
 fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Article) {
-    let Some((r0, r1)) = content::region(page, kinds) else {
+    let mut region = content::region(page, kinds);
+    // a heading the metadata names as the title anchors the article: the
+    // region must follow it
+    if let Some(t) = layout::strong_title(page, kinds, &meta.titles)
+        && region.is_none_or(|(r0, r1)| r1 <= t || r0 > t + 25)
+    {
+        region = content::region_within(page, kinds, t, t + 25).or(Some((t, (t + 1).min(page.blocks.len()))));
+    }
+    let Some((r0, r1)) = region else {
         fallback_head(meta, article);
         article.warnings.push(Warning::new("empty_body", "no article text found on the page"));
         return;
@@ -180,15 +188,17 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
     for _ in 0..3 {
         let Some(&last) = kept.last() else { break };
         let Some(b) = page.blocks.get(last) else { break };
-        if words(&b.text) > 14 {
+        if words(&b.text) > 40 || (words(&b.text) > 14 && !is_footer_line(&b.text)) {
             break;
         }
         if let Some(src) = byline::credit(&b.text) {
             article.source_credit.get_or_insert(src);
         } else if let Some(names) = byline::authors(&b.text).filter(|_| article.authors.is_empty()) {
             article.authors = names;
+        } else if kinds.get(last) == Some(&Kind::Short) && words(&b.text) <= 40 && is_footer_line(&b.text) {
+            // the site's address line closing a page without a footer element
         } else if kinds.get(last) == Some(&Kind::Short)
-            && words(&b.text) < 5
+            && words(&b.text) <= 6
             && !b.has(dom::AFTER_IMAGE | dom::CAPTION)
             && kept.len() > 1
         {
@@ -275,13 +285,16 @@ fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize
         .sum();
     if entries >= 3 {
         article.paragraphs.clear();
+        article.published = None;
+        article.authors.clear();
+        article.title = None;
         article.warnings.push(Warning::new(
             "listing_page",
             format!("the page lists {entries} articles (a link and a summary each), it is not one article"),
         ));
         return;
     }
-    let files = (r0.saturating_sub(10)..r1)
+    let files = (r0.saturating_sub(10)..(r1 + 5).min(page.blocks.len()))
         .filter_map(|i| page.blocks.get(i))
         .any(|b| b.has(dom::FILE_LINK) || is_attachment_label(&b.text));
     if prose_chars < 200 && files {
@@ -293,6 +306,15 @@ fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize
     if article.paragraphs.is_empty() {
         article.warnings.push(Warning::new("empty_body", "no article text found on the page"));
     }
+}
+
+/// A line with the site's contact or licence details ("… - Địa chỉ: khối
+/// 3, thị trấn …", "Điện thoại: …").
+fn is_footer_line(text: &str) -> bool {
+    let k = crate::normalize::tone_key(text);
+    ["địa chỉ:", "điện thoại:", "email:", "e-mail:", "giấy phép số", "chịu trách nhiệm", "bản quyền", "©"]
+        .iter()
+        .any(|m| k.contains(m))
 }
 
 fn is_attachment_label(text: &str) -> bool {
@@ -316,8 +338,12 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
         page.blocks
             .iter()
             .zip(kinds)
-            .filter(|(_, k)| matches!(k, Kind::Chrome(Chrome::Footer)))
-            .map(|(b, _)| b.text.as_str())
+            .enumerate()
+            .filter(|(i, (b, k))| {
+                matches!(k, Kind::Chrome(Chrome::Footer))
+                    || (i + 10 >= page.blocks.len() && is_footer_line(&b.text))
+            })
+            .map(|(_, (b, _))| b.text.as_str())
     };
     s.domain = url
         .or(meta.url.as_deref())
@@ -335,7 +361,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
                     let k = layout::key(t);
                     k.starts_with("cơ quan chủ quản")
                         || k.starts_with("đơn vị chủ quản")
-                        || k.starts_with("địa chỉ")
+                        || k.contains("địa chỉ")
                 })
                 .find_map(site::province_in)
         })
