@@ -307,25 +307,26 @@ pub fn suspicious(text: &str) -> bool {
 /// hardly any letters that only Vietnamese Unicode text has: once a page is
 /// known to be in a legacy encoding, the texts to convert.
 pub fn mostly_latin1(text: &str, min: usize) -> bool {
+    // counted on the UTF-8 bytes: U+00A1–U+00FF are C2 A1–BF and C3 xx;
+    // ă đ ĩ ũ ơ ư (and their capitals) C4–C6 xx; U+1EA0–U+1EF9 E1 BA/BB xx
     let (mut latin, mut vietnamese) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '\u{a1}'..='\u{ff}' => latin += 1,
-            'Ă'
-            | 'ă'
-            | 'Đ'
-            | 'đ'
-            | 'Ĩ'
-            | 'ĩ'
-            | 'Ũ'
-            | 'ũ'
-            | 'Ơ'
-            | 'ơ'
-            | 'Ư'
-            | 'ư'
-            | '\u{1ea0}'..='\u{1ef9}' => vietnamese += 1,
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        match b {
+            0xC2 if next >= 0xA1 => latin += 1,
+            0xC3 => latin += 1,
+            0xC4..=0xC6 => vietnamese += 1,
+            0xE1 if matches!(next, 0xBA | 0xBB) => vietnamese += 1,
             _ => {}
         }
+        i += 1;
     }
     latin >= min && vietnamese * 8 < latin
 }

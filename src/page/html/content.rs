@@ -43,6 +43,10 @@ pub(super) fn words(text: &str) -> usize {
 /// "Hôm nay, Thứ hai ngày 17/05/2021", "Thứ hai, 8/4/2019-13:1 PM": a
 /// clock or today-widget line.
 fn is_clock(text: &str) -> bool {
+    let head: String = text.chars().take(7).flat_map(char::to_lowercase).collect();
+    if head != "hôm nay" {
+        return false;
+    }
     let lower = text.to_lowercase();
     let rest = lower.strip_prefix("hôm nay").map(|r| r.trim_start_matches([',', ':', ' ']));
     let rest = rest.map(|r| r.strip_prefix("là").unwrap_or(r));
@@ -55,7 +59,7 @@ fn is_clock(text: &str) -> bool {
 /// The kind of a block.
 pub(super) fn classify(b: &Block) -> Kind {
     let n = words(&b.text);
-    if n <= 60 {
+    if n <= 30 {
         if let Some(c) = chrome::classify(&b.text) {
             return Kind::Chrome(c);
         }
@@ -63,7 +67,10 @@ pub(super) fn classify(b: &Block) -> Kind {
     if b.link_density() >= 0.5 {
         return Kind::Link;
     }
-    if n <= 20 && (stamp::find_in_line(&b.text).is_some() || is_clock(&b.text)) {
+    if n <= 20
+        && b.text.bytes().any(|c| c.is_ascii_digit())
+        && (stamp::find_in_line(&b.text).is_some() || is_clock(&b.text))
+    {
         return Kind::Stamp;
     }
     let prose = (n >= 4 && ends_sentence(&b.text)) || n >= 25;

@@ -372,6 +372,61 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
 mod tests {
     use super::*;
 
+    #[test]
+    fn any_markup_reads_without_panicking() {
+        // a deterministic stream of fragments: broken tags, stray closers,
+        // entities, deep nesting, legacy bytes as Latin-1, empty pages
+        let parts = [
+            "<p>",
+            "</p>",
+            "<div class='content'>",
+            "</div>",
+            "<br>",
+            "<h1>",
+            "</h1>",
+            "<a href='/x.pdf'>",
+            "</a>",
+            "<table><tr><td>",
+            "</td></tr></table>",
+            "<li>",
+            "Tải về",
+            "Ngày đăng: 12/03/2020 08:30 | ",
+            "(05.08.2019 16:32)",
+            "Hội nghị đã thông qua nghị quyết. ",
+            "ViÖt Nam cña ",
+            "Vieät Nam cuûa ",
+            "&nbsp;",
+            "&#7871;",
+            "<script>x</script>",
+            "<style>",
+            "<title>T - Cổng thông tin điện tử tỉnh X</title>",
+            "<meta property='article:published_time' content='2019-13-45T99:99:00+25:00'>",
+            "Tin liên quan",
+            "\u{0}",
+            "<marquee>",
+            "<header>",
+            "<article>",
+            "Đ",
+            "ủ",
+            "<time datetime='x'>",
+            "</time>",
+            "<img>",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut page = String::new();
+            for _ in 0..(seed % 200) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                page.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            let a = read(&page, Some("http://x.example.vn/a"));
+            assert!(a.paragraphs.iter().all(|p| !p.is_empty()));
+        }
+        assert!(read("", None).paragraphs.is_empty());
+    }
+
     /// `HTML_DUMP=page.html cargo test dump_blocks -- --ignored --nocapture`
     /// prints the blocks of a page with their kinds and the region.
     #[test]
