@@ -1,13 +1,13 @@
 //! HTML pages. The only module that sees HTML: `scraper` types never leave
 //! it.
 //!
-//! The page is parsed once and walked once ([`dom`]) into blocks of text.
-//! The article is found whatever the portal's skin ([`content`]): the
+//! The page is parsed once and walked once (`dom`) into blocks of text.
+//! The article is found whatever the portal's skin (`content`): the
 //! block-level element whose text weighs most, prose counting for it and
 //! links and known chrome against it. Its head (title, category label, date
 //! line) is read from the blocks just before its first paragraph
-//! ([`layout`]), with the page's `<meta>`, Open Graph and JSON-LD data
-//! ([`meta`]) as support and fallback. Text in the legacy TCVN3 or VNI font
+//! (`layout`), with the page's `<meta>`, Open Graph and JSON-LD data
+//! (`meta`) as support and fallback. Text in the legacy TCVN3 or VNI font
 //! encodings inside a Unicode page is converted block by block.
 
 mod content;
