@@ -1,7 +1,10 @@
 //! Bytes to text: byte-order marks, declared charsets, UTF-8, windows-1258,
-//! and a clear error for data that is not text.
+//! the legacy TCVN3 and VNI font encodings ([`legacy`]), and a clear error
+//! for data that is not text.
 //!
 //! The result is not yet normalized: page readers normalize what they keep.
+
+pub mod legacy;
 
 use crate::error::{Error, ErrorKind};
 use crate::record::Warning;
@@ -22,15 +25,23 @@ pub struct Decoded {
 ///
 /// `declared` is a charset from outside the document (an HTTP header in a
 /// WARC record). For HTML, a `<meta charset>` in the first kilobytes is used
-/// too. Invalid UTF-8 with no usable declaration is read as windows-1258 (the
-/// legacy Vietnamese code page) with a warning. Data with NUL bytes or many
-/// control characters is an error of kind [`ErrorKind::Decode`].
+/// too. Valid UTF-8 is UTF-8 (unless it is legacy TCVN3/VNI text stored as
+/// UTF-8 Latin-1 characters, which is converted). Other bytes are read with
+/// the declared charset when it names a specific one (windows-1258, …);
+/// when none is declared, or only windows-1252/ISO-8859-1 (what legacy font
+/// pages declare), the reading among windows-1258, TCVN3, VNI-Windows and
+/// windows-1252 that gives the most common Vietnamese words wins, with a
+/// warning. Data with NUL bytes or many control characters is an error of
+/// kind [`ErrorKind::Decode`].
 ///
 /// ```
 /// use vnarticle::decode::decode;
 /// let d = decode("Chỉ thị".as_bytes(), None, false).unwrap();
 /// assert_eq!(d.text, "Chỉ thị");
 /// assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None, false).is_err());
+/// // TCVN3 bytes, no charset declared
+/// let d = decode(b"Uy ban nh\xa9n d\xa9n t\xd8nh \xae\xb7 h\xe4p v\xb5 th\xabng qua ngh\xde quy\xd5t", None, false).unwrap();
+/// assert_eq!((d.encoding, d.text.as_str()), ("TCVN3", "Uy ban nhân dân tỉnh đã họp và thông qua nghị quyết"));
 /// ```
 pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decoded, Error> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -49,21 +60,53 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None });
     if let Ok(text) = std::str::from_utf8(bytes) {
-        // UTF-8 that decodes is UTF-8, whatever a stale declaration says,
-        // unless the declaration names a single-byte code page and the text
-        // is pure ASCII (then both agree anyway).
+        // UTF-8 that decodes is UTF-8, whatever a stale declaration says;
+        // but legacy font text may have been stored as UTF-8 Latin-1.
+        if legacy::suspicious(text)
+            && let Some(enc) = legacy::detect(text)
+        {
+            return Ok(Decoded {
+                text: legacy::convert(text, enc),
+                encoding: enc.name(),
+                warnings: vec![legacy_warning(enc, "UTF-8 text in Latin-1 characters")],
+            });
+        }
         return Ok(Decoded { text: text.to_owned(), encoding: "UTF-8", warnings: Vec::new() });
     }
     let mut warnings = Vec::new();
-    let encoding = match declared {
-        Some(enc) if enc != encoding_rs::UTF_8 => enc,
-        _ => {
-            warnings.push(Warning::new(
-                "decode_fallback",
-                "not valid UTF-8 and no usable charset declared: read as windows-1258",
-            ));
-            encoding_rs::WINDOWS_1258
-        }
+    let specific = declared.filter(|&e| e != encoding_rs::UTF_8 && e != encoding_rs::WINDOWS_1252);
+    let encoding = match specific {
+        Some(enc) => enc,
+        None => match guess_single_byte(bytes) {
+            Guess::Legacy(enc) => {
+                let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                return Ok(Decoded {
+                    text: legacy::convert(&latin, enc),
+                    encoding: enc.name(),
+                    warnings: vec![legacy_warning(enc, "bytes")],
+                });
+            }
+            Guess::Windows1258 => {
+                let how = if declared.is_some() {
+                    "declared charset does not fit"
+                } else {
+                    "no usable charset declared"
+                };
+                warnings.push(Warning::new(
+                    "decode_fallback",
+                    format!("not valid UTF-8 and {how}: read as windows-1258"),
+                ));
+                encoding_rs::WINDOWS_1258
+            }
+            Guess::Windows1252 if declared == Some(encoding_rs::WINDOWS_1252) => encoding_rs::WINDOWS_1252,
+            Guess::Windows1252 => {
+                warnings.push(Warning::new(
+                    "decode_fallback",
+                    "not valid UTF-8, no usable charset declared and no Vietnamese found: read as windows-1258",
+                ));
+                encoding_rs::WINDOWS_1258
+            }
+        },
     };
     let (text, _, had_errors) = encoding.decode(bytes);
     if had_errors {
@@ -71,6 +114,43 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
             .push(Warning::new("decode_fallback", format!("invalid {} sequences replaced", encoding.name())));
     }
     Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warnings })
+}
+
+fn legacy_warning(enc: legacy::Legacy, what: &str) -> Warning {
+    Warning::new(
+        "legacy_encoding",
+        format!("{what} in the {} font encoding, converted to Unicode (capitals may be lost)", enc.name()),
+    )
+}
+
+/// What single-byte bytes most likely are.
+enum Guess {
+    Windows1258,
+    Legacy(legacy::Legacy),
+    /// No reading gives Vietnamese.
+    Windows1252,
+}
+
+/// Reads a sample of the bytes as windows-1258, TCVN3 and VNI-Windows and
+/// keeps the reading with the most common Vietnamese words.
+fn guess_single_byte(bytes: &[u8]) -> Guess {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (latin, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(sample);
+    let (w1258, _) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(sample);
+    let as_is = legacy::vietnamese_words(&latin);
+    let cp1258 = legacy::vietnamese_words(&w1258);
+    let tcvn3 = legacy::vietnamese_words(&legacy::convert(&latin, legacy::Legacy::Tcvn3));
+    let vni = legacy::vietnamese_words(&legacy::convert(&latin, legacy::Legacy::Vni));
+    let best = cp1258.max(tcvn3).max(vni);
+    if best == 0 || best <= as_is {
+        Guess::Windows1252
+    } else if cp1258 == best {
+        Guess::Windows1258
+    } else if tcvn3 == best {
+        Guess::Legacy(legacy::Legacy::Tcvn3)
+    } else {
+        Guess::Legacy(legacy::Legacy::Vni)
+    }
 }
 
 /// Fails on data that is clearly not text: NUL bytes, or more than 1% of
@@ -145,6 +225,41 @@ mod tests {
         let d = decode(page, None, true).unwrap();
         assert_eq!(d.encoding, "windows-1258");
         assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        // TCVN3 bytes declared as ISO-8859-1, as FrontPage-era pages did
+        let page =
+            b"<html><head><meta charset=\"iso-8859-1\"></head><body><p>Ban Th\xad\xeang v\xf4 \xae\xb7 \
+            h\xe4p v\xb5 th\xabng qua c\xb8c ngh\xde quy\xd5t c\xf1a \xa7\xb6ng \xf1y</p></body></html>";
+        let d = decode(page, None, true).unwrap();
+        assert_eq!(d.encoding, "TCVN3");
+        assert!(
+            d.text.contains("Ban Thường vụ đã họp và thông qua các nghị quyết của Đảng ủy"),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.warnings[0].kind, "legacy_encoding");
+        // VNI-Windows bytes stored as UTF-8 Latin-1 characters
+        let d = decode("Ban Thöôøng vuï ñaõ hoïp vaø thoâng qua caùc nghò quyeát".as_bytes(), None, false)
+            .unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            ("VNI-Windows", "Ban Thường vụ đã họp và thông qua các nghị quyết")
+        );
+        // windows-1258 declared as windows-1252 is still windows-1258
+        let d = decode(
+            b"Ban Th\xfd\xf5\xccng vu\xf2 \xf0a\xde ho\xf2p va\xcc th\xf4ng qua",
+            Some("windows-1252"),
+            false,
+        )
+        .unwrap();
+        assert_eq!(d.encoding, "windows-1258");
+        assert_eq!(crate::normalize::paragraph(&d.text), "Ban Thường vụ đã họp và thông qua");
+        // Latin-1 French declared as such stays windows-1252
+        let d = decode(b"Le comit\xe9 s'est r\xe9uni \xe0 Gen\xe8ve.", Some("iso-8859-1"), false).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("windows-1252", "Le comité s'est réuni à Genève."));
     }
 
     #[test]

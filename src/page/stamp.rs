@@ -85,6 +85,55 @@ pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
     Some((line[..whole.start()].trim_end(), stamp))
 }
 
+/// Finds a publication stamp in a short line that carries other things too:
+/// "Ngày đăng: 12/03/2020 08:30 | Lượt xem: 350", "Cập nhật lúc 08:12 ngày
+/// 21/08/2019 - Tác giả: Hải Yến". The line, then its parts between `|`,
+/// `•`, `·` or spaced dashes, must each be only a stamp; a sentence that
+/// mentions a date is not one.
+///
+/// ```
+/// use vnarticle::page::stamp::find_in_line;
+/// assert_eq!(find_in_line("Ngày đăng: 12/03/2020 08:30 | Lượt xem: 350").unwrap().to_iso(), "2020-03-12T08:30:00+07:00");
+/// assert_eq!(find_in_line("Cập nhật lúc 08:12 ngày 21/08/2019 - Tác giả: Hải Yến").unwrap().to_iso(), "2019-08-21T08:12:00+07:00");
+/// assert!(find_in_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05 | Tin tức").is_none());
+/// ```
+pub fn find_in_line(line: &str) -> Option<Stamp> {
+    if line.split_whitespace().count() > 24 {
+        return None;
+    }
+    if let Some(s) = parse_line(line) {
+        return Some(s);
+    }
+    let parts = |seps: &[&str]| -> Option<Stamp> {
+        let mut pieces = vec![line];
+        for sep in seps {
+            pieces = pieces.iter().flat_map(|p| p.split(sep)).collect();
+        }
+        pieces.into_iter().find_map(|p| parse_line(p.trim()))
+    };
+    parts(&["|", "•", "·", "\t"]).or_else(|| parts(&["|", "•", "·", " - ", " – ", " — "]))
+}
+
+/// The separator between day, month and year of the first full date in a
+/// text ('/', '-' or '.'): portals date their articles in one notation, so a
+/// stamp in another one is a different kind of time.
+///
+/// ```
+/// use vnarticle::page::stamp::notation;
+/// assert_eq!(notation("(05.08.2019 16:32)"), Some('.'));
+/// assert_eq!(notation("Tin mới (04/04/2019)"), Some('/'));
+/// assert_eq!(notation("không có ngày"), None);
+/// ```
+pub fn notation(text: &str) -> Option<char> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\d{1,2}([./\-])\d{1,2}([./\-])\d{4}\b").expect("date notation regex")
+    });
+    DATE.captures_iter(text).find_map(|c| {
+        let (a, b) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+        (a == b).then(|| a.chars().next()).flatten()
+    })
+}
+
 fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }

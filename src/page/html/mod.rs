@@ -1,0 +1,450 @@
+//! HTML pages. The only module that sees HTML: `scraper` types never leave
+//! it.
+//!
+//! The page is parsed once and walked once (`dom`) into blocks of text.
+//! The article is found whatever the portal's skin (`content`): the
+//! block-level element whose text weighs most, prose counting for it and
+//! links and known chrome against it. Its head (title, category label, date
+//! line) is read from the blocks just before its first paragraph
+//! (`layout`), with the page's `<meta>`, Open Graph and JSON-LD data
+//! (`meta`) as support and fallback. Text in the legacy TCVN3 or VNI font
+//! encodings inside a Unicode page is converted block by block.
+
+mod content;
+mod dom;
+mod hints;
+mod layout;
+mod meta;
+
+use super::{Article, byline, chrome::Chrome, site};
+use crate::decode::legacy;
+use crate::normalize::paragraph;
+use crate::record::Warning;
+use content::{Kind, ends_sentence, words};
+use dom::Page;
+use hints::Hints;
+use scraper::Html;
+
+/// Reads an HTML page (already decoded). `url` (when the input carries
+/// one) gives the page's address, site domain and province.
+///
+/// ```
+/// let page = r#"<html><head><title>Sơ kết Chỉ thị 05 - Cổng thông tin điện tử tỉnh Kiên Giang</title></head>
+/// <body><ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tt">Tin tức</a></li></ul>
+/// <div class="news-detail"><a class="cat" href="/xdd">Xây dựng Đảng</a>
+///   <h1>Sơ kết Chỉ thị 05</h1><div class="date">(08:12 | 21/08/2019)</div>
+///   <p>Sáng ngày 20/8, đồng chí Đỗ Thanh Bình chủ trì hội nghị sơ kết 3 năm thực hiện Chỉ thị 05.</p>
+///   <p>Hội nghị được tổ chức trực tuyến tại 06 điểm cầu cấp tỉnh và 145 điểm cầu cấp xã.</p>
+///   <p>Hồng Mong</p></div>
+/// <div class="other"><b>Các tin khác</b><ul><li><a href="/1">Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15</a></li></ul></div>
+/// </body></html>"#;
+/// let a = vnarticle::page::html::read(page, None);
+/// assert_eq!(a.title.as_deref(), Some("Sơ kết Chỉ thị 05"));
+/// assert_eq!(a.published.as_deref(), Some("2019-08-21T08:12:00+07:00"));
+/// assert_eq!(a.section.as_deref(), Some("Xây dựng Đảng"));
+/// assert_eq!(a.authors, ["Hồng Mong"]);
+/// assert_eq!(a.site.province.as_deref(), Some("Kiên Giang"));
+/// assert_eq!(a.paragraphs.len(), 2);
+/// ```
+pub fn read(html: &str, url: Option<&str>) -> Article {
+    let mut page = dom::walk(&Html::parse_document(html));
+    let mut article = Article::default();
+    if let Some(enc) = repair_legacy(&mut page) {
+        article.warnings.push(Warning::new(
+            "legacy_encoding",
+            format!("text in the {} font encoding converted to Unicode (capitals may be lost)", enc.name()),
+        ));
+    }
+    let meta = meta::read(&page.head);
+    let kinds: Vec<Kind> = page.blocks.iter().map(content::classify).collect();
+    read_article(&page, &kinds, &meta, &mut article);
+    read_site(&page, &kinds, &meta, url, &mut article);
+    article
+}
+
+/// Converts blocks (and head texts) in a legacy font encoding, when the
+/// page's suspicious blocks together read as one.
+fn repair_legacy(page: &mut Page) -> Option<legacy::Legacy> {
+    let mut sample = String::new();
+    for b in page.blocks.iter().filter(|b| legacy::suspicious(&b.text)) {
+        sample.push_str(&b.text);
+        sample.push('\n');
+        if sample.len() > 20_000 {
+            break;
+        }
+    }
+    if let Some(t) = page.head.title.as_deref().filter(|t| legacy::suspicious(t)) {
+        sample.push_str(t);
+    }
+    if sample.is_empty() {
+        return None;
+    }
+    let enc = legacy::detect(&sample)?;
+    let fix = |t: &mut String| {
+        if legacy::mostly_latin1(t, 1) {
+            *t = paragraph(&legacy::convert(t, enc));
+        }
+    };
+    page.blocks.iter_mut().for_each(|b| fix(&mut b.text));
+    page.head.title.iter_mut().for_each(fix);
+    page.head.metas.iter_mut().for_each(|(_, v)| fix(v));
+    Some(enc)
+}
+
+/// Title, date, section, body, byline and credit.
+fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Article) {
+    let mut region = content::region(page, kinds);
+    // a heading the metadata names as the title anchors the article: the
+    // region must follow it
+    if let Some(t) = layout::strong_title(page, kinds, &meta.titles)
+        && region.is_none_or(|(r0, r1)| r1 <= t || r0 > t + 25)
+    {
+        region = content::region_within(page, kinds, t, t + 25).or(Some((t, (t + 1).min(page.blocks.len()))));
+    }
+    let Some((r0, r1)) = region else {
+        fallback_head(meta, article);
+        article.warnings.push(Warning::new("empty_body", "no article text found on the page"));
+        return;
+    };
+    // the first paragraph of the region
+    let first_prose = (r0..r1).find(|&i| kinds[i] == Kind::Prose).unwrap_or(r0);
+    let title = layout::title(page, kinds, first_prose, &meta.titles);
+    match title {
+        Some(t) => article.title = page.blocks.get(t).map(|b| clean_title(&b.text)),
+        None => fallback_head(meta, article),
+    }
+    // the body: after the title when the title is in the region, with any
+    // paragraph between a title outside it and the region
+    let start = match title {
+        Some(t) if t >= r0 => t + 1,
+        _ => r0,
+    };
+    let mut kept: Vec<usize> = title
+        .filter(|&t| t < r0)
+        .map(|t| (t + 1..r0).filter(|&i| kinds[i] == Kind::Prose).collect())
+        .unwrap_or_default();
+    let (body, end) = content::body(page, kinds, start, r1);
+    kept.extend(body);
+    let head_start = title.unwrap_or(start).saturating_sub(4);
+    let article_span = (title.unwrap_or(start), end);
+
+    // date line: between the head's start and the first kept paragraph
+    let stamps = layout::page_stamps(page);
+    let head_end = kept.first().copied().unwrap_or(first_prose).max(title.map_or(0, |t| t + 1));
+    article.published = layout::date_line(page, kinds, (head_start, head_end), article_span, &stamps)
+        .map(|visible| match meta.published.as_deref() {
+            // a date without a time, and the meta gives the time of that day
+            Some(m) if visible.len() == 10 && m.starts_with(&visible) => m.to_owned(),
+            _ => visible,
+        })
+        .or_else(|| meta.published.clone());
+
+    article.section = title
+        .and_then(|t| layout::label_above(page, kinds, t, end))
+        .or_else(|| layout::breadcrumb(page, article.title.as_deref()))
+        .or_else(|| meta.section.clone());
+
+    // a repeated headline opening the body is the title's
+    if let (Some(t), Some(&first)) = (article.title.as_deref(), kept.first()) {
+        if page.blocks.get(first).is_some_and(|b| words(&b.text) <= 80 && layout::same_heading(t, &b.text)) {
+            kept.remove(0);
+        }
+    }
+    read_tail(page, kinds, &mut kept, end, article);
+    if article.authors.is_empty() {
+        article.authors = head_byline(page, head_start, head_end).unwrap_or_else(|| meta.authors.clone());
+    }
+    article.paragraphs = join_split_sentences(page, &kept);
+    check_body(page, kinds, (r0, r1), &kept, article);
+}
+
+/// Title (and date) from the page's metadata when the page shows none.
+fn fallback_head(meta: &meta::Meta, article: &mut Article) {
+    article.title = meta
+        .titles
+        .first()
+        .filter(|t| {
+            meta.page_title.is_none()
+                || layout::same_heading(t, meta.page_title.as_deref().unwrap_or_default())
+        })
+        .cloned()
+        .or_else(|| meta.page_title.clone())
+        .map(|t| clean_title(&t));
+    article.published = meta.published.clone();
+}
+
+/// A title without a trailing full stop or a stamp in brackets.
+fn clean_title(title: &str) -> String {
+    let t = crate::page::stamp::split_trailing(title).map_or(title, |(t, _)| t).trim();
+    let t = t.strip_suffix('.').filter(|t| !t.ends_with('.')).unwrap_or(t);
+    t.trim_end().to_owned()
+}
+
+/// Byline and source credit at the end of the body (taken out of it), or
+/// in the blocks right after it.
+fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, article: &mut Article) {
+    // the last kept blocks: byline, credit, or short lines after the last
+    // sentence
+    for _ in 0..3 {
+        let Some(&last) = kept.last() else { break };
+        let Some(b) = page.blocks.get(last) else { break };
+        if words(&b.text) > 40 || (words(&b.text) > 14 && !is_footer_line(&b.text)) {
+            break;
+        }
+        if let Some(src) = byline::credit(&b.text) {
+            article.source_credit.get_or_insert(src);
+        } else if let Some(names) = byline::authors(&b.text).filter(|_| article.authors.is_empty()) {
+            article.authors = names;
+        } else if kinds.get(last) == Some(&Kind::Short) && words(&b.text) <= 40 && is_footer_line(&b.text) {
+            // the site's address line closing a page without a footer element
+        } else if kinds.get(last) == Some(&Kind::Short)
+            && words(&b.text) <= 6
+            && !b.has(dom::AFTER_IMAGE | dom::CAPTION)
+            && kept.len() > 1
+        {
+            // a short line after the last sentence that is no caption
+        } else {
+            break;
+        }
+        kept.pop();
+    }
+    // the blocks after the body, up to the next list or footer
+    for i in end..(end + 3).min(page.blocks.len()) {
+        let (Some(b), Some(k)) = (page.blocks.get(i), kinds.get(i)) else { break };
+        if matches!(k, Kind::Chrome(Chrome::End | Chrome::Footer) | Kind::Link | Kind::Prose) {
+            break;
+        }
+        if let Some(src) = byline::credit(&b.text) {
+            article.source_credit.get_or_insert(src);
+        } else if article.authors.is_empty()
+            && (b.hints.has(Hints::AUTHOR) || words(&b.text) <= 6)
+            && let Some(names) = byline::authors(&b.text)
+        {
+            article.authors = names;
+        }
+    }
+}
+
+/// A labelled byline in the article's head ("Tác giả: Hải Yến", "Bài, ảnh:
+/// Ngọc Anh"), or one in an element marked as the author's.
+fn head_byline(page: &Page, from: usize, to: usize) -> Option<Vec<String>> {
+    page.blocks.get(from..to)?.iter().find_map(|b| {
+        let labelled = {
+            let k = layout::key(&b.text);
+            ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
+                .iter()
+                .any(|l| k.starts_with(l))
+                && b.text.contains(':')
+        };
+        if !(labelled || b.hints.has(Hints::AUTHOR)) || words(&b.text) > 12 {
+            return None;
+        }
+        let text = b.text.rsplit_once(':').filter(|_| labelled).map_or(b.text.as_str(), |(_, r)| r);
+        let text = text.split(['|', '•']).next().unwrap_or(text);
+        byline::authors(text.trim())
+    })
+}
+
+/// Paragraphs as kept, with a sentence split over two blocks (a caption over
+/// two `<p>`, a sentence broken by a photo or a `<br>`) joined: a block that
+/// does not end a sentence followed by one that starts in lower case.
+fn join_split_sentences(page: &Page, kept: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(kept.len());
+    let mut open = false;
+    for b in kept.iter().filter_map(|&i| page.blocks.get(i)) {
+        let starts_lower = b.text.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(prev) if open && starts_lower => {
+                prev.push(' ');
+                prev.push_str(&b.text);
+            }
+            _ => out.push(b.text.clone()),
+        }
+        open = b.heading == 0 && !ends_sentence(&b.text);
+    }
+    out
+}
+
+/// Warnings for a page that has no article: an empty body, a listing of
+/// articles, an attachment with no text.
+fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize], article: &mut Article) {
+    let (r0, r1) = region;
+    // a listing: entries (a link heading followed by a summary) repeat
+    let entries = (r0..r1)
+        .filter(|&i| {
+            kinds[i] == Kind::Link
+                && page.blocks.get(i).is_some_and(|b| words(&b.text) >= 4)
+                && (i + 1..(i + 3).min(r1)).any(|j| kinds[j] == Kind::Prose)
+        })
+        .count();
+    let prose_chars: u32 = kept
+        .iter()
+        .filter(|&&i| kinds[i] == Kind::Prose)
+        .filter_map(|&i| page.blocks.get(i))
+        .map(|b| b.chars)
+        .sum();
+    if entries >= 3 {
+        article.paragraphs.clear();
+        article.published = None;
+        article.authors.clear();
+        article.title = None;
+        article.warnings.push(Warning::new(
+            "listing_page",
+            format!("the page lists {entries} articles (a link and a summary each), it is not one article"),
+        ));
+        return;
+    }
+    let files = (r0.saturating_sub(10)..(r1 + 5).min(page.blocks.len()))
+        .filter_map(|i| page.blocks.get(i))
+        .any(|b| b.has(dom::FILE_LINK) || is_attachment_label(&b.text));
+    if prose_chars < 200 && files {
+        article.warnings.push(Warning::new(
+            "attachment_only",
+            "the article is an attached file with little or no text on the page",
+        ));
+    }
+    if article.paragraphs.is_empty() {
+        article.warnings.push(Warning::new("empty_body", "no article text found on the page"));
+    }
+}
+
+/// A line with the site's contact or licence details ("… - Địa chỉ: khối
+/// 3, thị trấn …", "Điện thoại: …").
+fn is_footer_line(text: &str) -> bool {
+    let k = crate::normalize::tone_key(text);
+    ["địa chỉ:", "điện thoại:", "email:", "e-mail:", "giấy phép số", "chịu trách nhiệm", "bản quyền", "©"]
+        .iter()
+        .any(|m| k.contains(m))
+}
+
+fn is_attachment_label(text: &str) -> bool {
+    let k = layout::key(text);
+    ["file đính kèm", "tệp đính kèm", "tập tin đính kèm", "văn bản đính kèm", "tải về", "tải file"]
+        .iter()
+        .any(|l| k.starts_with(l))
+}
+
+/// Site name, domain, province and the page's URL.
+fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, article: &mut Article) {
+    article.url = meta.url.clone();
+    let s = &mut article.site;
+    s.name = meta.site_name.clone().or_else(|| {
+        page.blocks
+            .iter()
+            .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
+            .map(|b| site::recase_site_name(&b.text))
+    });
+    let footer = || {
+        page.blocks
+            .iter()
+            .zip(kinds)
+            .enumerate()
+            .filter(|(i, (b, k))| {
+                matches!(k, Kind::Chrome(Chrome::Footer))
+                    || (i + 10 >= page.blocks.len() && is_footer_line(&b.text))
+            })
+            .map(|(_, (b, _))| b.text.as_str())
+    };
+    s.domain = url
+        .or(meta.url.as_deref())
+        .and_then(site::host_of)
+        .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
+        .or_else(|| footer().find_map(site::host_in));
+    s.province = s
+        .name
+        .as_deref()
+        .and_then(site::province_in)
+        .or_else(|| s.domain.as_deref().and_then(site::province_of_domain))
+        .or_else(|| {
+            footer()
+                .filter(|t| {
+                    let k = layout::key(t);
+                    k.starts_with("cơ quan chủ quản")
+                        || k.starts_with("đơn vị chủ quản")
+                        || k.contains("địa chỉ")
+                })
+                .find_map(site::province_in)
+        })
+        .map(str::to_owned);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_markup_reads_without_panicking() {
+        // a deterministic stream of fragments: broken tags, stray closers,
+        // entities, deep nesting, legacy bytes as Latin-1, empty pages
+        let parts = [
+            "<p>",
+            "</p>",
+            "<div class='content'>",
+            "</div>",
+            "<br>",
+            "<h1>",
+            "</h1>",
+            "<a href='/x.pdf'>",
+            "</a>",
+            "<table><tr><td>",
+            "</td></tr></table>",
+            "<li>",
+            "Tải về",
+            "Ngày đăng: 12/03/2020 08:30 | ",
+            "(05.08.2019 16:32)",
+            "Hội nghị đã thông qua nghị quyết. ",
+            "ViÖt Nam cña ",
+            "Vieät Nam cuûa ",
+            "&nbsp;",
+            "&#7871;",
+            "<script>x</script>",
+            "<style>",
+            "<title>T - Cổng thông tin điện tử tỉnh X</title>",
+            "<meta property='article:published_time' content='2019-13-45T99:99:00+25:00'>",
+            "Tin liên quan",
+            "\u{0}",
+            "<marquee>",
+            "<header>",
+            "<article>",
+            "Đ",
+            "ủ",
+            "<time datetime='x'>",
+            "</time>",
+            "<img>",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..300 {
+            let mut page = String::new();
+            for _ in 0..(seed % 200) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                page.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            let a = read(&page, Some("http://x.example.vn/a"));
+            assert!(a.paragraphs.iter().all(|p| !p.is_empty()));
+        }
+        assert!(read("", None).paragraphs.is_empty());
+    }
+
+    /// `HTML_DUMP=page.html cargo test dump_blocks -- --ignored --nocapture`
+    /// prints the blocks of a page with their kinds and the region.
+    #[test]
+    #[ignore]
+    fn dump_blocks() {
+        let Ok(path) = std::env::var("HTML_DUMP") else { return };
+        let bytes = std::fs::read(path).unwrap();
+        let text = crate::decode::decode(&bytes, None, true).unwrap().text;
+        let page = dom::walk(&Html::parse_document(&text));
+        let kinds: Vec<Kind> = page.blocks.iter().map(content::classify).collect();
+        let region = content::region(&page, &kinds);
+        eprintln!("region {region:?}");
+        for (i, (b, k)) in page.blocks.iter().zip(&kinds).enumerate() {
+            let t: String = b.text.chars().take(90).collect();
+            eprintln!(
+                "{i:4} {k:?} h{} {:?} f{:x} e{} l{}/{} {t}",
+                b.heading, b.hints, b.flags, b.elem, b.link_chars, b.chars
+            );
+        }
+    }
+}
