@@ -31,15 +31,19 @@ pub(super) fn key(s: &str) -> String {
 /// Whether two headings are the same text, give or take a site suffix, a
 /// date in brackets or a closing quote.
 pub(super) fn same_heading(a: &str, b: &str) -> bool {
-    let (a, b) = (key(a), key(b));
+    same_key(&key(a), &key(b))
+}
+
+/// [`same_heading`] on texts already folded with [`key`].
+fn same_key(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    if long.starts_with(short.as_str()) && short.len() * 10 >= long.len() * 6 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.starts_with(short) && short.len() * 10 >= long.len() * 6 {
         return true;
     }
     let wa: std::collections::BTreeSet<&str> = a.split(' ').collect();
@@ -77,6 +81,7 @@ fn best_title(
     to: usize,
     meta_titles: &[String],
 ) -> Option<(f32, usize)> {
+    let meta_keys: Vec<String> = meta_titles.iter().map(|t| key(t)).collect();
     let mut best: Option<(f32, usize)> = None;
     for i in from..=to {
         let (Some(b), Some(&k)) = (page.blocks.get(i), kinds.get(i)) else { continue };
@@ -87,7 +92,10 @@ fn best_title(
         if !(2..=60).contains(&n) || b.text.chars().count() > 350 || site::is_site_name(&b.text) {
             continue;
         }
-        let matches_meta = meta_titles.iter().any(|t| same_heading(t, &b.text));
+        let matches_meta = !meta_keys.is_empty() && {
+            let k = key(&b.text);
+            meta_keys.iter().any(|m| same_key(m, &k))
+        };
         if b.has(dom::CHROME_TAG) && !matches_meta {
             continue;
         }
