@@ -1,0 +1,881 @@
+//! Finding document mentions: the rules.
+//!
+//! - `symbol`: a document symbol, party ("05-CT/TW") or state
+//!   ("30/2020/NĐ-CP"), wherever it stands;
+//! - `kind`: a type word and a number ("Chỉ thị số 05-CT/TW", "Chỉ thị
+//!   05"), with lists ("Nghị quyết số 18, 19") and the checks that tell a
+//!   bare document number from a count ("Kế hoạch 5 năm");
+//! - `plenum`: "Nghị quyết Trung ương 4 (khóa XI, khóa XII)", "Nghị quyết
+//!   Hội nghị lần thứ 4 BCH TW (khoá XII)", "Nghị quyết Trung ương 7,
+//!   Trung ương 8";
+//! - `congress`: "Nghị quyết Đại hội XII của Đảng", "Nghị quyết Đại hội
+//!   Đảng bộ tỉnh lần thứ XI".
+//!
+//! Every position is a byte offset into the body.
+
+use super::context::{After, ordinal, roman, terms};
+use super::lexicon::{Family, Lexicon, Need, issuer_family, legislature};
+use crate::normalize::tone_key;
+use crate::record::Date;
+use regex::{Captures, Regex};
+
+/// Any dash a writer puts between number and type (reference §5.1).
+const DASH: &str = r"[-\u{2010}-\u{2015}\u{2212}]";
+/// A party type abbreviation as written ("CT", "Ctr", "QĐi"); checked
+/// against `codes.txt` after the match.
+const PARTY_TYPE: &str = r"[A-ZĐ][A-Za-zĐđ]{0,4}";
+/// Party issuers, several joined by "-" ("TW", "BTCTU-BDVTU"); "Ư" for the
+/// "NQ/TƯ" slip.
+const PARTY_ISSUER: &str = r"[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*";
+const YEAR: &str = r"(?:19|20)[0-9]{2}";
+/// A state symbol after the number (and year): "NĐ-CP", "QĐ-TTg",
+/// "TT-BGDĐT", "UBND-KT", or the legislature "QH14", "UBTVQH14".
+/// A space may stand on one side of a hyphen ("QĐ- UBND").
+const STATE_SYMBOL: &str =
+    r"(?:UBTVQH|QH)[0-9]{2}|[A-ZĐ][A-Za-zĐđ]*(?:(?:-[\ ]?|[\ ]-)[A-ZĐ0-9][A-Za-zĐđ0-9]*)+";
+
+/// A parsed symbol code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Code {
+    pub family: Family,
+    /// As written, spaces removed, dashes unified, known parts in their
+    /// canonical case: "CT/TW", "NĐ-CP", "UBTVQH14", "CT/WT".
+    pub text: String,
+    /// Upper case, slips replaced by the likely code: for comparing.
+    pub key: String,
+    pub year: Option<i32>,
+    /// The (lead) issuer code, slips replaced ("TW" for "WT").
+    pub issuer: Option<String>,
+    /// Whether that issuer is a listed code.
+    pub issuer_known: bool,
+    /// The type abbreviation, canonical, when listed.
+    pub abbr: Option<&'static str>,
+    /// The kind the code names, when it names one.
+    pub kind: Option<&'static str>,
+    /// Parts that are not listed codes but a slip away from one:
+    /// (as written, likely).
+    pub slips: Vec<(String, String)>,
+}
+
+/// What a mention names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Body {
+    /// A document with a number.
+    Numbered { number: String, code: Option<Code> },
+    /// Resolutions of Central Committee plenums: each plenum with its own
+    /// span, the terms shared.
+    Plenum { plenums: Vec<(u32, usize, usize)>, terms: Vec<u32> },
+    /// The resolution of a congress; `local` names a local party
+    /// organisation ("Đảng bộ tỉnh Đắk Nông").
+    Congress { congress: u32, local: Option<String> },
+}
+
+/// One mention found in the body.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    /// The kind was read from the code, no type word.
+    pub kind_from_code: bool,
+    pub body: Body,
+    pub after: After,
+    /// The issuer came from a coordinated mention ("Nghị quyết số 18 và
+    /// Nghị quyết số 19 của Trung ương Đảng").
+    pub shared_issuer: bool,
+    /// Which rule found it (for debugging).
+    #[allow(dead_code)]
+    pub rule: &'static str,
+}
+
+impl Found {
+    /// The number as an integer, for numbered documents.
+    pub(crate) fn number(&self) -> Option<u64> {
+        match &self.body {
+            Body::Numbered { number, .. } => number.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// The mention's span: the reference and what was read after it
+    /// ("Kết luận số 01 của Bộ Chính trị").
+    pub(crate) fn span(&self) -> (usize, usize) {
+        (self.start, self.end.max(self.after.end))
+    }
+
+    pub(crate) fn code(&self) -> Option<&Code> {
+        match &self.body {
+            Body::Numbered { code, .. } => code.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+/// A symbol match.
+#[derive(Debug, Clone)]
+struct Symbol {
+    start: usize,
+    end: usize,
+    number: String,
+    code: Code,
+}
+
+/// The compiled rules.
+#[derive(Debug)]
+pub(crate) struct Finder {
+    symbol: Regex,
+    kind: Regex,
+    more: Regex,
+    plenum: Regex,
+    plenum_more: Regex,
+    congress: Regex,
+}
+
+impl Finder {
+    pub(crate) fn new(lx: &Lexicon) -> Self {
+        let symbol = format!(
+            r"(?x)
+            (?P<num>[0-9]{{1,5}})
+            (?:
+                # party: 05-CT/TW · 05 - CT/TW · 04 –NQ/TW · 65-Ctr/TU · 05-QC/BTCTU-BDVTU
+                [\ ]?{DASH}[\ ]?(?P<ptype>{PARTY_TYPE})[\ ]?/[\ ]?(?P<pissuer>{PARTY_ISSUER})
+              | # state with a year: 30/2020/NĐ-CP · 19-2018/NQ-CP · 653/2019-UBTVQH14 · 45/2019/QH14
+                [\ ]?[/-][\ ]?(?P<year>{YEAR})[\ ]?[/-][\ ]?(?P<ysym>{STATE_SYMBOL})
+              | # state without a year: 1254/QĐ-TTg · 5973/UBND-KT · 1206 /QĐ-HVTC
+                [\ ]?/[\ ]?(?P<sym>{STATE_SYMBOL})
+            )"
+        );
+        let mut words: Vec<&str> = lx.kinds.iter().map(|k| k.surface).collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let words: Vec<String> = words.iter().map(|w| regex::escape(w).replace(' ', r"[\ ]")).collect();
+        let kind = format!(
+            r"(?x)
+            (?P<kind>(?i:{}))           # a type word of kinds.txt
+            (?:[\ ](?P<so>(?i:số)))?    # 'số' (number)
+            [\ ]?:?[\ ]?                # 'số: 35-CT/TW'
+            (?P<num>[0-9])              # where the number or the symbol starts",
+            words.join("|")
+        );
+        // a further number of a list: 'số 18, 19', 'số 154 & 201/KH-ĐHHV'
+        let more = r"(?x)
+            ^(?:[\ ]?[,;&][\ ]?|[\ ](?i:và|cùng)[\ ])
+            (?:(?i:số)[\ ]?)?
+            (?P<num>[0-9])";
+        let plenum = r"(?xi)
+            nghị[\ ]quyết[\ ](?:của[\ ])?
+            (?:
+                # Trung ương 4 · TW 4 · Hội nghị Trung ương 4 · Hội nghị BCH TW lần thứ 4
+                (?:hội[\ ]nghị[\ ])?(?:(?:ban[\ ]chấp[\ ]hành|bch)[\ ])?(?:trung[\ ]ương|tw|tư)(?:[\ ]đảng)?
+                (?P<nth1>[\ ]lần[\ ]thứ[\ ]|[\ ]?)
+              | # Hội nghị lần thứ 4 BCH TW (the body is checked after the match)
+                hội[\ ]nghị[\ ](?P<nth2>lần[\ ]thứ[\ ])
+            )";
+        // 'Nghị quyết Trung ương 7, Trung ương 8' · 'Trung ương 4 và 5'
+        let plenum_more = r"(?xi)
+            ^(?:[\ ]?,[\ ]?|[\ ]và[\ ])
+            (?P<again>(?:hội[\ ]nghị[\ ])?(?:trung[\ ]ương|tw)[\ ]?)?
+            (?P<num>[0-9])";
+        let congress = r"(?xi)
+            nghị[\ ]quyết[\ ](?:của[\ ])?đại[\ ]hội[\ ]
+            (?:
+                # Đại hội XII (của Đảng) · Đại hội đại biểu toàn quốc lần thứ XIII
+                (?:đại[\ ]biểu[\ ])?(?:đảng[\ ])?(?:toàn[\ ]quốc[\ ])?(?:lần[\ ]thứ[\ ])?
+                (?P<n>(?-i:[IVXL]+)|[0-9]{1,2})
+                (?P<cua>[\ ]của[\ ]đảng(?:[\ ]cộng[\ ]sản[\ ]việt[\ ]nam)?)?
+              | # Đại hội Đảng bộ tỉnh (Đắk Nông) lần thứ XI
+                (?:đại[\ ]biểu[\ ])?(?P<local>đảng[\ ]bộ(?:[\ ][^\s,.;:()]+){0,5}?)
+                [\ ]lần[\ ]thứ[\ ](?P<ln>(?-i:[IVXL]+)|[0-9]{1,2})
+            )";
+        Finder {
+            symbol: Regex::new(&symbol).expect("symbol regex"),
+            kind: Regex::new(&kind).expect("kind regex"),
+            more: Regex::new(more).expect("list regex"),
+            plenum: Regex::new(plenum).expect("plenum regex"),
+            plenum_more: Regex::new(plenum_more).expect("plenum list regex"),
+            congress: Regex::new(congress).expect("congress regex"),
+        }
+    }
+
+    /// Every mention of `text`, in text order, with its right context read.
+    pub(crate) fn find(&self, lx: &Lexicon, text: &str, dates: &[Date]) -> Vec<Found> {
+        let mut symbols = self.symbols(lx, text);
+        let mut used = vec![false; symbols.len()];
+        let mut out = Vec::new();
+        self.kind_led(lx, text, dates, &symbols, &mut used, &mut out);
+        // symbols without a type word: the code names the kind
+        for (sym, used) in symbols.drain(..).zip(used) {
+            if used {
+                continue;
+            }
+            let (kind, mut start) = match sym.code.kind {
+                Some(kind) => (kind, sym.start),
+                None => match named_before(lx, text, sym.start) {
+                    Some(found) => found,
+                    None => continue,
+                },
+            };
+            // an abbreviated type word before it: 'NQ 10-NQ/TW', 'CV 5973/UBND-KT'
+            if let Some(before) = text.get(..sym.start).and_then(|b| b.strip_suffix(' ')) {
+                let w = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let matches = sym.code.abbr.is_some_and(|a| a == w) || (kind == "Công văn" && w == "CV");
+                if !w.is_empty() && matches {
+                    start = sym.start - 1 - w.len();
+                }
+            }
+            let after = lx.after(text, sym.end, dates);
+            out.push(Found {
+                start,
+                end: sym.end,
+                kind,
+                kind_from_code: true,
+                body: Body::Numbered { number: sym.number, code: Some(sym.code) },
+                after,
+                shared_issuer: false,
+                rule: "symbol",
+            });
+        }
+        self.plenums(lx, text, &mut out);
+        self.congresses(text, &mut out);
+        out.sort_by_key(|f| (f.start, f.end));
+        share_along_lists(text, &mut out);
+        out
+    }
+
+    fn symbols(&self, lx: &Lexicon, text: &str) -> Vec<Symbol> {
+        let mut out = Vec::new();
+        for caps in self.symbol.captures_iter(text) {
+            let (Some(all), Some(num)) = (caps.get(0), caps.name("num")) else { continue };
+            if !free_before(text, all.start()) || !free_after(text, all.end()) {
+                continue;
+            }
+            if let Some(code) = parse_code(lx, &caps) {
+                out.push(Symbol {
+                    start: all.start(),
+                    end: all.end(),
+                    number: num.as_str().to_owned(),
+                    code,
+                });
+            }
+        }
+        out
+    }
+
+    fn kind_led(
+        &self,
+        lx: &Lexicon,
+        text: &str,
+        dates: &[Date],
+        symbols: &[Symbol],
+        used: &mut [bool],
+        out: &mut Vec<Found>,
+    ) {
+        let symbol_at = |p: usize| symbols.binary_search_by_key(&p, |s| s.start).ok();
+        for caps in self.kind.captures_iter(text) {
+            let (Some(all), Some(kw), Some(num)) = (caps.get(0), caps.name("kind"), caps.name("num")) else {
+                continue;
+            };
+            if !word_start(text, all.start()) {
+                continue;
+            }
+            let key = kw.as_str().to_lowercase();
+            let Some(word) = lx.kinds.iter().find(|k| k.surface.to_lowercase() == key) else { continue };
+            let so = caps.name("so").is_some();
+            let lower = !kw.as_str().starts_with(char::is_uppercase);
+            // "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13":
+            // the lower-case word is part of a name that a capitalised type
+            // word starts, and the symbol itself names no kind
+            let named = symbol_at(num.start())
+                .filter(|&i| lower && symbols[i].code.kind.is_none())
+                .and_then(|_| named_before(lx, text, num.start()))
+                .filter(|&(_, start)| start < all.start());
+            let (kind, start) = named.unwrap_or((word.kind, all.start()));
+            let head = if let Some(i) = symbol_at(num.start()) {
+                used[i] = true;
+                let s = &symbols[i];
+                Some((s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()) }))
+            } else {
+                let ok = match word.need {
+                    Need::Bare => true,
+                    Need::Numbered => so,
+                    Need::Coded => false,
+                };
+                let capitals = kw.as_str().chars().next().is_some_and(char::is_uppercase);
+                bare_number(lx, text, num.start(), !so, capitals)
+                    .filter(|_| ok)
+                    .map(|(n, end)| (end, Body::Numbered { number: n, code: None }))
+            };
+            let Some((end, body)) = head else { continue };
+            let after = lx.after(text, end, dates);
+            let mut list_end = after.end;
+            let rule = if named.is_some() {
+                "named"
+            } else if so {
+                "kind+số"
+            } else {
+                "kind"
+            };
+            out.push(Found {
+                start,
+                end,
+                kind,
+                kind_from_code: false,
+                body,
+                after,
+                shared_issuer: false,
+                rule,
+            });
+            let head_index = out.len() - 1;
+            // the list that goes on: 'số 18, 19 của …', 'số 154 & 201/KH-ĐHHV'
+            while let Some(m) = text.get(list_end..).and_then(|r| self.more.captures(r)) {
+                let Some(n) = m.name("num") else { break };
+                let at = list_end + n.start();
+                let (end, body) = if let Some(i) = symbol_at(at) {
+                    let s = &symbols[i];
+                    if s.code.kind.is_some_and(|k| k != word.kind) && s.code.kind != Some("Công văn") {
+                        break;
+                    }
+                    used[i] = true;
+                    (s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()) })
+                } else if let Some((number, end)) = bare_number(lx, text, at, true, true) {
+                    (end, Body::Numbered { number, code: None })
+                } else {
+                    break;
+                };
+                let after = lx.after(text, end, dates);
+                list_end = after.end;
+                out.push(Found {
+                    start: at,
+                    end,
+                    kind: word.kind,
+                    kind_from_code: false,
+                    body,
+                    after,
+                    shared_issuer: false,
+                    rule: "kind list",
+                });
+            }
+            share_code(text, &mut out[head_index..]);
+        }
+    }
+
+    fn plenums(&self, lx: &Lexicon, text: &str, out: &mut Vec<Found>) {
+        for caps in self.plenum.captures_iter(text) {
+            let Some(all) = caps.get(0) else { continue };
+            if !word_start(text, all.start()) {
+                continue;
+            }
+            let Some(rest) = text.get(all.end()..) else { continue };
+            // the number may be glued to the next word: 'Trung ương 4Về …'
+            let glued = caps.name("nth1").is_some_and(|m| !m.as_str().contains(char::is_alphabetic));
+            let Some((n, after_n)) = plenum_number(rest, glued) else { continue };
+            let mut end = text.len() - after_n.len();
+            if caps.name("nth2").is_some() {
+                // 'Hội nghị lần thứ 4' must name the Central Committee
+                let Some(r) = after_n.strip_prefix(' ') else { continue };
+                let r2 = r.strip_prefix("của ").unwrap_or(r);
+                let Some((_, len)) = lx.issuer_at(r2).filter(|(i, _)| i.code == "TW") else { continue };
+                end = text.len() - r2.len() + len;
+            }
+            let mut plenums = vec![(n, all.start(), end)];
+            while let Some(m) = text.get(end..).and_then(|r| self.plenum_more.captures(r)) {
+                let (Some(num), Some(whole)) = (m.name("num"), m.get(0)) else { break };
+                let at = end + num.start();
+                let Some((n, r)) = plenum_number(text.get(at..).unwrap_or(""), false) else { break };
+                let num_end = text.len() - r.len();
+                if m.name("again").is_none() && !followed_well(lx, text, num_end, true) {
+                    break;
+                }
+                plenums.push((n, end + whole.start() + lead_len(&m), num_end));
+                end = num_end;
+            }
+            let mut ts = Vec::new();
+            if let Some((t, len)) = terms(text.get(end..).unwrap_or("")) {
+                ts = t;
+                end += len;
+            }
+            let start = all.start();
+            if plenums.len() == 1 {
+                plenums[0].2 = end;
+            } else if let Some(last) = plenums.last_mut() {
+                last.2 = end;
+            }
+            out.push(Found {
+                start,
+                end,
+                kind: "Nghị quyết",
+                kind_from_code: false,
+                body: Body::Plenum { plenums, terms: ts },
+                after: After { end, ..After::default() },
+                shared_issuer: false,
+                rule: "plenum",
+            });
+        }
+    }
+
+    fn congresses(&self, text: &str, out: &mut Vec<Found>) {
+        for caps in self.congress.captures_iter(text) {
+            let Some(all) = caps.get(0) else { continue };
+            if !word_start(text, all.start()) {
+                continue;
+            }
+            let (n, local) = match (caps.name("n"), caps.name("ln")) {
+                (Some(n), _) => (n, None),
+                (None, Some(n)) => (n, caps.name("local").map(|l| l.as_str().to_owned())),
+                _ => continue,
+            };
+            let value =
+                roman(n.as_str()).or_else(|| n.as_str().parse().ok().filter(|v| (1..=50).contains(v)));
+            let Some(value) = value else { continue };
+            if !free_after(text, n.end()) {
+                continue;
+            }
+            let mut end = all.end();
+            if let Some(c) = caps.name("cua") {
+                if !free_after(text, c.end()) {
+                    end = c.start();
+                }
+            }
+            out.push(Found {
+                start: all.start(),
+                end,
+                kind: "Nghị quyết",
+                kind_from_code: false,
+                body: Body::Congress { congress: value, local },
+                after: After { end, ..After::default() },
+                shared_issuer: false,
+                rule: "congress",
+            });
+        }
+    }
+}
+
+/// For a symbol that names no kind ("80/2015/QH13"), the type word of a
+/// named reference before it in the same clause: "Luật Ban hành văn bản
+/// quy phạm pháp luật số 80/2015/QH13". Returns the kind and where the
+/// mention starts.
+fn named_before(lx: &Lexicon, text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let before = text.get(..at)?;
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let before = before.strip_suffix(':').unwrap_or(before).trim_end_matches(' ');
+    let head = before.strip_suffix("số").or_else(|| before.strip_suffix("Số"))?;
+    // the clause: back to punctuation that ends one, at most 150 bytes
+    let floor = head.len().saturating_sub(150);
+    let mut from = floor;
+    while from < head.len() && !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = head.get(from..)?;
+    let cut = window.rfind(['.', ';', ':', '(', ')', '\n', '“', '”', '"']).map_or(0, |i| i + 1);
+    let window = window.get(cut..)?;
+    let offset = head.len() - window.len();
+    let mut best: Option<(usize, &'static str)> = None;
+    for k in &lx.kinds {
+        // a named reference starts with a capitalised type word
+        if let Some(i) = window.rfind(k.surface) {
+            if word_start(window, i) && best.is_none_or(|(b, _)| i > b) {
+                best = Some((i, k.kind));
+            }
+        }
+    }
+    best.map(|(i, kind)| (kind, offset + i))
+}
+
+/// The length of a list separator's lead before 'Trung ương': the span of
+/// a further plenum starts at its own words ('Trung ương 8').
+fn lead_len(m: &Captures) -> usize {
+    match (m.get(0), m.name("again"), m.name("num")) {
+        (Some(all), Some(a), _) => a.start() - all.start(),
+        (Some(all), None, Some(n)) => n.start() - all.start(),
+        _ => 0,
+    }
+}
+
+/// A plenum number at the start of `s`; `glued` allows a capitalised word
+/// right after the digits ('4Về').
+fn plenum_number(s: &str, glued: bool) -> Option<(u32, &str)> {
+    if let Some(r) = ordinal(s) {
+        return Some(r);
+    }
+    if !glued {
+        return None;
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = s.get(digits..)?;
+    let next = rest.chars().next()?;
+    if digits == 0 || digits > 2 || !next.is_uppercase() {
+        return None;
+    }
+    let n: u32 = s.get(..digits)?.parse().ok()?;
+    (1..=30).contains(&n).then_some((n, rest))
+}
+
+/// A bare number at `at`: its digits and end, if it reads as a document
+/// number. With `strict` (no "số" before it), a year-like number ("Kế
+/// hoạch 2020") is refused and the number must be followed by the end,
+/// punctuation, a capitalised word or a word of `after_number.txt` — else
+/// it counts something ("Kế hoạch 5 năm").
+fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool) -> Option<(String, usize)> {
+    let rest = text.get(at..)?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let number = rest.get(..digits)?;
+    let end = at + digits;
+    let after = text.get(end..)?;
+    let mut chars = after.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), _) if c.is_alphanumeric() => return None,
+        // a date, a decimal, a ratio: '15/5', '3.754', '2,5', '2016-2020'
+        (Some('/' | '.' | ',' | '-' | '–' | ':'), Some(d)) if d.is_ascii_digit() => return None,
+        _ => {}
+    }
+    if strict {
+        let year_like = digits == 4 && matches!(number.parse::<u32>(), Ok(1900..=2100));
+        if year_like || !followed_well(lx, text, end, capitals) {
+            return None;
+        }
+    }
+    Some((number.to_owned(), end))
+}
+
+/// Whether what follows a bare number at `end` lets it be a document's.
+/// `capitals`: a capitalised word will do (an issuer: "Chỉ thị 05 Bộ
+/// Chính trị"); not after a type word written in lower case, which is
+/// often a verb ("hướng dẫn 20 Hội viên").
+fn followed_well(lx: &Lexicon, text: &str, end: usize, capitals: bool) -> bool {
+    let Some(after) = text.get(end..) else { return false };
+    let Some(c) = after.chars().next() else { return true };
+    if c != ' ' {
+        return matches!(
+            c,
+            '\n' | ',' | '.' | ';' | ':' | ')' | '(' | '”' | '"' | '’' | '\'' | '?' | '!' | '…'
+        );
+    }
+    let rest = after.get(1..).unwrap_or("");
+    let Some(c) = rest.chars().next() else { return true };
+    // what comes after the next word: a number makes a range or a date
+    let next_word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let then_digit = || {
+        let r = rest.get(next_word.len()..).unwrap_or("").trim_start_matches([' ', '-', '–']);
+        r.starts_with(|c: char| c.is_ascii_digit())
+    };
+    if matches!(c, '-' | '–' | '—') {
+        return !then_digit(); // "5 - 7 hộ" is a range
+    }
+    if matches!(c, '(' | '“' | '"') {
+        return true;
+    }
+    if next_word.is_empty() {
+        return false;
+    }
+    match tone_key(next_word).as_str() {
+        // "ngày 15/5/2016" dates the document; "2 ngày làm việc" counts days
+        "ngày" => return then_digit(),
+        // "từ 5 đến 7", "30 trên 40": ranges and ratios
+        "đến" | "tới" | "trên" | "từ" if then_digit() => return false,
+        _ => {}
+    }
+    (capitals && c.is_uppercase()) || lx.may_follow_number(next_word)
+}
+
+/// Whether a symbol may start at `at`: not inside a word or a number.
+fn free_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let mut rev = before.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some(c), _) if c.is_alphanumeric() || c == '/' => false,
+        (Some('.' | ',' | '-'), Some(d)) if d.is_ascii_digit() => false,
+        _ => true,
+    }
+}
+
+/// Whether a match may end at `at`: not inside a word.
+fn free_after(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|r| r.chars().next()).is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether a word starts at `at`.
+fn word_start(text: &str, at: usize) -> bool {
+    text.get(..at).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Parses a symbol match into its code.
+fn parse_code(lx: &Lexicon, caps: &Captures) -> Option<Code> {
+    if let (Some(ptype), Some(pissuer)) = (caps.name("ptype"), caps.name("pissuer")) {
+        return party_code(lx, ptype.as_str(), pissuer.as_str());
+    }
+    let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+    let sym = caps.name("ysym").or_else(|| caps.name("sym"))?;
+    state_code(lx, sym.as_str(), year)
+}
+
+fn party_code(lx: &Lexicon, ptype: &str, issuers: &str) -> Option<Code> {
+    let mut slips = Vec::new();
+    let (abbr, kind) = match lx.doc_type(Family::Party, ptype) {
+        Some((a, k)) => (Some(a), Some(k)),
+        None => {
+            let likely = Lexicon::likely(ptype, |c| lx.doc_type(Family::Party, c).is_some())?;
+            let (_, k) = lx.doc_type(Family::Party, &likely)?;
+            slips.push((ptype.to_owned(), likely));
+            (None, Some(k))
+        }
+    };
+    let mut parts = Vec::new();
+    let mut key_parts = Vec::new();
+    for part in issuers.split('-') {
+        match lx.issuer_code(Family::Party, part) {
+            Some(c) => {
+                parts.push(c.clone());
+                key_parts.push(c);
+            }
+            None => {
+                parts.push(part.to_owned());
+                match Lexicon::likely(part, |c| lx.issuer_code(Family::Party, c).is_some()) {
+                    Some(l) => {
+                        slips.push((part.to_owned(), l.clone()));
+                        key_parts.push(l);
+                    }
+                    None => key_parts.push(part.to_owned()),
+                }
+            }
+        }
+    }
+    let lead = key_parts.first().cloned();
+    let issuer_known = lead.as_deref().is_some_and(|l| lx.issuer_code(Family::Party, l).is_some());
+    let shown_type = abbr.map_or_else(|| ptype.to_owned(), str::to_owned);
+    let key_type =
+        slips.iter().find(|(w, _)| w == ptype).map_or_else(|| shown_type.clone(), |(_, l)| l.clone());
+    Some(Code {
+        family: Family::Party,
+        text: format!("{shown_type}/{}", parts.join("-")),
+        key: format!("{key_type}/{}", key_parts.join("-")).to_uppercase(),
+        year: None,
+        issuer: lead,
+        issuer_known,
+        abbr,
+        kind,
+        slips,
+    })
+}
+
+fn state_code(lx: &Lexicon, sym: &str, year: Option<i32>) -> Option<Code> {
+    let mut slips = Vec::new();
+    if legislature(sym).is_some() {
+        let text = sym.to_uppercase();
+        return Some(Code {
+            family: Family::State,
+            key: text.clone(),
+            issuer: Some(text.clone()),
+            text,
+            year,
+            issuer_known: true,
+            abbr: None,
+            kind: None,
+            slips,
+        });
+    }
+    let sym = sym.replace(' ', "");
+    let parts: Vec<&str> = sym.split('-').collect();
+    let first = *parts.first()?;
+    // a party symbol written with the state's separators ("05/CT-TW")
+    if let [ptype, issuer, ..] = parts.as_slice() {
+        let party_issuer = lx.issuer_code(Family::Party, issuer).is_some();
+        let state_issuer = lx.issuer_code(Family::State, issuer).is_some();
+        if party_issuer && !state_issuer && lx.doc_type(Family::Party, ptype).is_some() {
+            return party_code(lx, ptype, &parts[1..].join("-"));
+        }
+    }
+    let mut shown: Vec<String> = parts.iter().map(|p| (*p).to_owned()).collect();
+    let mut key: Vec<String> = shown.clone();
+    let (abbr, kind, issuer_at) = if let Some((a, k)) = lx.doc_type(Family::State, first) {
+        shown[0] = a.to_owned();
+        key[0] = a.to_owned();
+        (Some(a), Some(k), 1)
+    } else if lx.is_issuer_code(first) {
+        // an official letter: issuer and unit, no type ('5973/UBND-KT')
+        (None, Some("Công văn"), 0)
+    } else if let Some(l) = Lexicon::likely(first, |c| lx.doc_type(Family::State, c).is_some()) {
+        let k = lx.doc_type(Family::State, &l).map(|(_, k)| k);
+        slips.push((first.to_owned(), l.clone()));
+        key[0] = l;
+        (None, k, 1)
+    } else {
+        (None, None, 1)
+    };
+    let mut issuer = None;
+    let mut issuer_known = false;
+    if let Some(part) = parts.get(issuer_at) {
+        match lx.issuer_code(Family::State, part).or_else(|| lx.issuer_code(Family::Party, part)) {
+            Some(c) => {
+                shown[issuer_at] = c.clone();
+                key[issuer_at] = c.clone();
+                issuer = Some(c);
+                issuer_known = true;
+            }
+            None => match Lexicon::likely(part, |c| lx.issuer_code(Family::State, c).is_some()) {
+                Some(l) => {
+                    slips.push(((*part).to_owned(), l.clone()));
+                    key[issuer_at] = l.clone();
+                    issuer = Some(l);
+                }
+                None => issuer = Some((*part).to_owned()),
+            },
+        }
+    }
+    Some(Code {
+        family: Family::State,
+        text: shown.join("-"),
+        key: key.join("-").to_uppercase(),
+        year,
+        issuer,
+        issuer_known,
+        abbr,
+        kind,
+        slips,
+    })
+}
+
+/// In a list whose last number carries the code and whose others are bare
+/// ('Kế hoạch số 154 & 201/KH-ĐHHV'), the bare ones share it.
+fn share_code(text: &str, list: &mut [Found]) {
+    if list.len() < 2 {
+        return;
+    }
+    let Some(code) = list.last().and_then(|f| f.code().cloned()) else { return };
+    // only numbers directly joined by '&' or 'và' share a symbol
+    for i in 0..list.len() - 1 {
+        let (a, b) = (&list[i], &list[i + 1]);
+        let sep = text.get(a.end..b.start).unwrap_or("").trim();
+        let joined = matches!(sep, "&" | "và");
+        if !joined {
+            return;
+        }
+    }
+    for f in list.iter_mut() {
+        if let Body::Numbered { code: c @ None, .. } = &mut f.body {
+            *c = Some(code.clone());
+        }
+    }
+}
+
+/// Coordinated mentions of one kind share the body named after the last
+/// ("Nghị quyết số 18 và Nghị quyết số 19 của Trung ương Đảng", "Nghị
+/// quyết số 18, 19 của …"), and its term, where their own codes agree.
+fn share_along_lists(text: &str, found: &mut [Found]) {
+    for i in (0..found.len().saturating_sub(1)).rev() {
+        let (head, tail) = found.split_at_mut(i + 1);
+        let (a, b) = (&mut head[i], &tail[0]);
+        if a.kind != b.kind
+            || !matches!(a.body, Body::Numbered { .. })
+            || !matches!(b.body, Body::Numbered { .. })
+        {
+            continue;
+        }
+        let sep = text.get(a.after.end..b.start).unwrap_or("x").trim();
+        let sep = tone_key(sep);
+        if !matches!(sep.as_str(), "," | "và" | ", và" | ";" | "&" | "cùng") {
+            continue;
+        }
+        if a.after.issuer.is_none() {
+            if let Some(issuer) = b.after.issuer {
+                let fits = a
+                    .code()
+                    .and_then(|c| c.issuer.as_deref())
+                    .is_none_or(|ci| issuer_family(ci) == issuer_family(issuer.code));
+                if fits {
+                    a.after.issuer = Some(issuer);
+                    a.shared_issuer = true;
+                }
+            }
+        }
+        let party = a.code().is_none_or(|c| c.family == Family::Party);
+        if a.after.term.is_none() && party {
+            a.after.term = b.after.term;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(text: &str) -> Vec<Found> {
+        let lx = Lexicon::new();
+        Finder::new(&lx).find(&lx, text, &[])
+    }
+
+    fn codes(text: &str) -> Vec<(String, String, Option<i32>)> {
+        find(text)
+            .into_iter()
+            .filter_map(|f| match f.body {
+                Body::Numbered { number, code } => code.map(|c| (number, c.text, c.year)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn symbols_of_both_families() {
+        assert_eq!(codes("số 05 - CT/TW"), [("05".into(), "CT/TW".into(), None)]);
+        assert_eq!(codes("số 04 –NQ/TW"), [("04".into(), "NQ/TW".into(), None)]);
+        assert_eq!(codes("số 65-Ctr/TU"), [("65".into(), "CTr/TU".into(), None)]);
+        assert_eq!(codes("theo 30/2020/NĐ-CP"), [("30".into(), "NĐ-CP".into(), Some(2020))]);
+        assert_eq!(codes("theo 19-2018/NQ-CP"), [("19".into(), "NQ-CP".into(), Some(2018))]);
+        assert_eq!(codes("Nghị quyết 653/2019-UBTVQH14"), [("653".into(), "UBTVQH14".into(), Some(2019))]);
+        assert_eq!(codes("số 1206 /QĐ-HVTC"), [("1206".into(), "QĐ-HVTC".into(), None)]);
+        assert_eq!(codes("Công văn 5973/UBND-KT"), [("5973".into(), "UBND-KT".into(), None)]);
+    }
+
+    #[test]
+    fn not_symbols() {
+        for text in ["ngày 15/5/2016", "73/73 TCCS Đảng", "giai đoạn 2016-2020", "6/7 xã", "lúc 7/8 giờ"]
+        {
+            assert!(codes(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn slips_are_kept_as_written() {
+        let f = find("Chỉ thị 05-CT/WT của Bộ Chính trị");
+        let code = f[0].code().unwrap();
+        assert_eq!((code.text.as_str(), code.key.as_str()), ("CT/WT", "CT/TW"));
+        assert_eq!(code.slips, [("WT".to_owned(), "TW".to_owned())]);
+        // a local board's code is no slip
+        assert!(find("Hướng dẫn số 23 - HD/TG")[0].code().unwrap().slips.is_empty());
+    }
+
+    #[test]
+    fn bare_numbers_that_count() {
+        for text in
+            ["Kế hoạch 5 năm", "hướng dẫn 50 hộ dân", "Kế hoạch 2020", "Chỉ thị 3,5 điểm", "Quyết định 15/5"]
+        {
+            assert!(find(text).is_empty(), "{text}");
+        }
+        assert_eq!(find("Chỉ thị 05 của Bộ Chính trị").len(), 1);
+        assert_eq!(find("Chỉ thị 05.").len(), 1);
+    }
+
+    #[test]
+    fn lists_share_issuer() {
+        let f = find("thực hiện Nghị quyết số 18 và Nghị quyết số 19 của Trung ương Đảng");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.after.issuer.map(|i| i.code) == Some("TW")));
+        let f = find("thực hiện Nghị quyết số 18, 19 của Trung ương Đảng");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.after.issuer.map(|i| i.code) == Some("TW")));
+        // another kind does not share
+        let f = find("thực hiện Chỉ thị 05 và Kế hoạch số 08 của Tỉnh ủy");
+        assert_eq!(f[0].after.issuer, None);
+    }
+
+    #[test]
+    fn plenum_lists() {
+        let f = find("Nghị quyết Trung ương 7, Trung ương 8 về");
+        let Body::Plenum { plenums, terms } = &f[0].body else { panic!() };
+        let text = "Nghị quyết Trung ương 7, Trung ương 8 về";
+        let spans: Vec<&str> = plenums.iter().map(|(_, s, e)| &text[*s..*e]).collect();
+        assert_eq!(spans, ["Nghị quyết Trung ương 7", "Trung ương 8"]);
+        assert!(terms.is_empty());
+    }
+}
