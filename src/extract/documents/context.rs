@@ -6,7 +6,7 @@
 //! Dates come from the dates extractor ([`Date`] with byte spans); nothing
 //! here parses a date.
 
-use super::lexicon::{Issuer, Lexicon};
+use super::lexicon::{Issuer, Lexicon, same_letters, suffix};
 use crate::normalize::tone_key;
 use crate::record::{Date, Precision};
 
@@ -85,7 +85,11 @@ pub(crate) fn number_word(s: &str) -> Option<u32> {
 
 /// The word (letters only) at the start of `s`.
 fn word(s: &str) -> &str {
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    // most words end at an ASCII space or mark: no Unicode lookup for those
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| if c.is_ascii() { !c.is_ascii_alphanumeric() } else { !c.is_alphanumeric() })
+        .map_or(s.len(), |(i, _)| i);
     s.get(..end).unwrap_or("")
 }
 
@@ -93,7 +97,9 @@ fn word(s: &str) -> &str {
 /// after it.
 fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
     let first = word(s);
-    (!first.is_empty() && tone_key(first) == w).then(|| s.get(first.len()..).unwrap_or(""))
+    // the one word here whose tone moves: "khóa" / "khoá"
+    let same = same_letters(first, w) || (w == "khóa" && same_letters(first, "khoá"));
+    same.then(|| s.get(first.len()..).unwrap_or(""))
 }
 
 fn strip_words<'a>(mut s: &'a str, words: &[&str]) -> Option<&'a str> {
@@ -250,8 +256,12 @@ impl Lexicon {
                 break;
             };
             let Some(r) = text.get(q..) else { break };
+            // one look at the next word decides which readings to try
+            let first = word(r);
+            let is = |w: &str| same_letters(first, w);
+            let dated = is("ngày") || is("ban") || is("ký");
             // an issue date
-            if out.date.is_none() {
+            if out.date.is_none() && (dated || r.starts_with(|c: char| c.is_ascii_digit())) {
                 if let Some(d) = date_at(text, q, dates) {
                     if !comma || ends_phrase(text.get(d.end..).unwrap_or("")) {
                         out.date = d.value.clone();
@@ -263,7 +273,7 @@ impl Lexicon {
             }
             // a date the dates extractor did not give: step over it to what
             // follows ("ngày 18/3/2019 của Ban Bí thư")
-            if let Some(len) = unread_date(r) {
+            if let Some(len) = is("ngày").then(|| unread_date(r)).flatten() {
                 if !comma || ends_phrase(r.get(len..).unwrap_or("")) {
                     p = q + len;
                     out.end = p;
@@ -273,8 +283,9 @@ impl Lexicon {
             if comma {
                 break;
             }
+            let cua = is("của");
             // "của" + a body
-            if let Some(after_cua) = strip_word(r, "của").and_then(|x| x.strip_prefix(' ')) {
+            if let Some(after_cua) = r.get(first.len()..).and_then(|x| x.strip_prefix(' ')).filter(|_| cua) {
                 if let Some((issuer, len)) = self.issuer_at(after_cua) {
                     out.issuer.get_or_insert(issuer);
                     p = text.len() - after_cua.len() + len;
@@ -289,7 +300,7 @@ impl Lexicon {
                 out.end = p;
                 continue;
             }
-            if let Some((n, issuer, len)) = plenum_after(self, r) {
+            if let Some((n, issuer, len)) = (cua || is("hội")).then(|| plenum_after(self, r)).flatten() {
                 out.plenum.get_or_insert(n);
                 if let Some(i) = issuer {
                     out.issuer.get_or_insert(i);
@@ -298,7 +309,8 @@ impl Lexicon {
                 out.end = p;
                 continue;
             }
-            if let Some((ts, len)) = terms(text.get(p..).unwrap_or("")) {
+            let term_like = r.starts_with('(') || is("khóa") || is("khoá");
+            if let Some((ts, len)) = term_like.then(|| terms(text.get(p..).unwrap_or(""))).flatten() {
                 if out.term.is_none() && ts.len() == 1 {
                     out.term = ts.first().copied();
                 }
@@ -329,20 +341,19 @@ impl Lexicon {
         if d.precision != Precision::Day || !d.valid || d.start < floor {
             return None;
         }
-        let value = d.value.clone()?;
         let between = text.get(d.end..start)?;
         if between.len() > 160 || between.contains(['\n', '.', ';', '?', '!', ':']) {
             return None;
         }
-        let key = tone_key(between);
-        let key = key.trim_end();
         // the clause ends with an issuing verb, a word of its own
+        let key = tone_key(suffix(between.trim_end(), 24));
         let verb_ok = ISSUING_VERBS
             .iter()
             .any(|v| key.strip_suffix(v).is_some_and(|head| head.is_empty() || head.ends_with([' ', ','])));
         if !verb_ok || !opens_clause(text.get(..d.start)?) {
             return None;
         }
+        let value = d.value.clone()?;
         // the body named between the date and the verb
         let mut issuer = None;
         let mut at = 0;

@@ -14,7 +14,7 @@
 //! Every position is a byte offset into the body.
 
 use super::context::{After, ordinal, roman, terms};
-use super::lexicon::{Family, Lexicon, Need, issuer_family, legislature};
+use super::lexicon::{Family, Lexicon, Need, issuer_family, legislature, same_letters};
 use crate::normalize::tone_key;
 use crate::record::Date;
 use regex::{Captures, Regex};
@@ -124,10 +124,15 @@ struct Symbol {
 #[derive(Debug)]
 pub(crate) struct Finder {
     symbol: Regex,
-    kind: Regex,
+    /// The type words of kinds.txt (index, lower case) by their last word.
+    by_last: Vec<(String, Vec<(usize, String)>)>,
     more: Regex,
+    /// "Nghị quyết ", where plenum and congress resolutions start.
+    resolution: Regex,
+    /// Anchored at the start of a slice.
     plenum: Regex,
     plenum_more: Regex,
+    /// Anchored at the start of a slice.
     congress: Regex,
 }
 
@@ -145,24 +150,27 @@ impl Finder {
                 [\ ]?/[\ ]?(?P<sym>{STATE_SYMBOL})
             )"
         );
-        let mut words: Vec<&str> = lx.kinds.iter().map(|k| k.surface).collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let words: Vec<String> = words.iter().map(|w| regex::escape(w).replace(' ', r"[\ ]")).collect();
-        let kind = format!(
-            r"(?x)
-            (?P<kind>(?i:{}))           # a type word of kinds.txt
-            (?:[\ ](?P<so>(?i:số)))?    # 'số' (number)
-            [\ ]?:?[\ ]?                # 'số: 35-CT/TW'
-            (?P<num>[0-9])              # where the number or the symbol starts",
-            words.join("|")
-        );
+        // type words by their last word ("quyết" → "nghị quyết", "nghị
+        // quyết liên tịch" ends "tịch"), longest first
+        let mut by_last: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+        for (i, k) in lx.kinds.iter().enumerate() {
+            let lower = k.surface.to_lowercase();
+            let last = lower.rsplit(' ').next().unwrap_or("").to_owned();
+            match by_last.iter_mut().find(|(l, _)| *l == last) {
+                Some((_, v)) => v.push((i, lower)),
+                None => by_last.push((last, vec![(i, lower)])),
+            }
+        }
+        for (_, v) in &mut by_last {
+            v.sort_by_key(|(_, w)| std::cmp::Reverse(w.len()));
+        }
         // a further number of a list: 'số 18, 19', 'số 154 & 201/KH-ĐHHV'
         let more = r"(?x)
             ^(?:[\ ]?[,;&][\ ]?|[\ ](?i:và|cùng)[\ ])
             (?:(?i:số)[\ ]?)?
             (?P<num>[0-9])";
         let plenum = r"(?xi)
-            nghị[\ ]quyết[\ ](?:của[\ ])?
+            ^nghị[\ ]quyết[\ ](?:của[\ ])?
             (?:
                 # Trung ương 4 · TW 4 · Hội nghị Trung ương 4 · Hội nghị BCH TW lần thứ 4
                 (?:hội[\ ]nghị[\ ])?(?:(?:ban[\ ]chấp[\ ]hành|bch)[\ ])?(?:trung[\ ]ương|tw|tư)(?:[\ ]đảng)?
@@ -176,7 +184,7 @@ impl Finder {
             (?P<again>(?:hội[\ ]nghị[\ ])?(?:trung[\ ]ương|tw)[\ ]?)?
             (?P<num>[0-9])";
         let congress = r"(?xi)
-            nghị[\ ]quyết[\ ](?:của[\ ])?đại[\ ]hội[\ ]
+            ^nghị[\ ]quyết[\ ](?:của[\ ])?đại[\ ]hội[\ ]
             (?:
                 # Đại hội XII (của Đảng) · Đại hội đại biểu toàn quốc lần thứ XIII
                 (?:đại[\ ]biểu[\ ])?(?:đảng[\ ])?(?:toàn[\ ]quốc[\ ])?(?:lần[\ ]thứ[\ ])?
@@ -188,8 +196,9 @@ impl Finder {
             )";
         Finder {
             symbol: Regex::new(&symbol).expect("symbol regex"),
-            kind: Regex::new(&kind).expect("kind regex"),
+            by_last,
             more: Regex::new(more).expect("list regex"),
+            resolution: Regex::new(r"(?i)nghị[ ]quyết[ ]").expect("resolution regex"),
             plenum: Regex::new(plenum).expect("plenum regex"),
             plenum_more: Regex::new(plenum_more).expect("plenum list regex"),
             congress: Regex::new(congress).expect("congress regex"),
@@ -234,8 +243,10 @@ impl Finder {
                 rule: "symbol",
             });
         }
-        self.plenums(lx, text, &mut out);
-        self.congresses(text, &mut out);
+        let starts: Vec<usize> =
+            self.resolution.find_iter(text).map(|m| m.start()).filter(|&h| word_start(text, h)).collect();
+        self.plenums(lx, text, &starts, &mut out);
+        self.congresses(text, &starts, &mut out);
         out.sort_by_key(|f| (f.start, f.end));
         share_along_lists(text, &mut out);
         out
@@ -243,21 +254,49 @@ impl Finder {
 
     fn symbols(&self, lx: &Lexicon, text: &str) -> Vec<Symbol> {
         let mut out = Vec::new();
-        for caps in self.symbol.captures_iter(text) {
-            let (Some(all), Some(num)) = (caps.get(0), caps.name("num")) else { continue };
+        // the regex finds them; the parts are read by hand, cheaper than
+        // capture groups
+        for all in self.symbol.find_iter(text) {
             if !free_before(text, all.start()) || !free_after(text, all.end()) {
                 continue;
             }
-            if let Some(code) = parse_code(lx, &caps) {
-                out.push(Symbol {
-                    start: all.start(),
-                    end: all.end(),
-                    number: num.as_str().to_owned(),
-                    code,
-                });
+            if let Some((number, code)) = parse_symbol(lx, all.as_str()) {
+                out.push(Symbol { start: all.start(), end: all.end(), number: number.to_owned(), code });
             }
         }
         out
+    }
+
+    /// The type word before a number starting at `num_start`: "Chỉ thị
+    /// 05", "Chỉ thị số 05", "Chỉ thị số: 35-CT/TW", any case. Returns the
+    /// kind's index in `Lexicon::kinds`, where the word starts and whether
+    /// "số" stands between.
+    fn kind_before(&self, text: &str, num_start: usize) -> Option<(usize, usize, bool)> {
+        let mut before = text.get(..num_start)?;
+        before = before.strip_suffix(' ').unwrap_or(before);
+        before = before.strip_suffix(':').unwrap_or(before);
+        before = before.strip_suffix(' ').unwrap_or(before);
+        let mut so = false;
+        if let Some(b) = ["số", "Số", "SỐ"].iter().find_map(|w| before.strip_suffix(w)) {
+            if let Some(b) = b.strip_suffix(' ') {
+                before = b;
+                so = true;
+            }
+        }
+        let last_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+        let last = before.get(last_start..)?;
+        if last.is_empty() {
+            return None;
+        }
+        let (_, words) = self.by_last.iter().find(|(l, _)| same_letters(l, last))?;
+        for (k, w) in words {
+            let Some(start) = before.len().checked_sub(w.len()) else { continue };
+            let Some(cand) = before.get(start..) else { continue };
+            if same_letters(cand, w) && word_start(text, start) {
+                return Some((*k, start, so));
+            }
+        }
+        None
     }
 
     fn kind_led(
@@ -270,26 +309,26 @@ impl Finder {
         out: &mut Vec<Found>,
     ) {
         let symbol_at = |p: usize| symbols.binary_search_by_key(&p, |s| s.start).ok();
-        for caps in self.kind.captures_iter(text) {
-            let (Some(all), Some(kw), Some(num)) = (caps.get(0), caps.name("kind"), caps.name("num")) else {
-                continue;
-            };
-            if !word_start(text, all.start()) {
-                continue;
-            }
-            let key = kw.as_str().to_lowercase();
-            let Some(word) = lx.kinds.iter().find(|k| k.surface.to_lowercase() == key) else { continue };
-            let so = caps.name("so").is_some();
-            let lower = !kw.as_str().starts_with(char::is_uppercase);
+        // every mention with a type word has a number: look back from each
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while let Some(off) = bytes.get(at..).and_then(next_digit) {
+            let num_start = at + off;
+            at = num_start
+                + bytes.get(num_start..).map_or(1, |b| b.iter().take_while(|d| d.is_ascii_digit()).count());
+            let Some((k, kind_start, so)) = self.kind_before(text, num_start) else { continue };
+            let Some(word) = lx.kinds.get(k) else { continue };
+            let all = kind_start..kind_start + word.surface.len();
+            let lower = !text.get(all.clone()).is_some_and(|w| w.starts_with(char::is_uppercase));
             // "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13":
             // the lower-case word is part of a name that a capitalised type
             // word starts, and the symbol itself names no kind
-            let named = symbol_at(num.start())
+            let named = symbol_at(num_start)
                 .filter(|&i| lower && symbols[i].code.kind.is_none())
-                .and_then(|_| named_before(lx, text, num.start()))
-                .filter(|&(_, start)| start < all.start());
-            let (kind, start) = named.unwrap_or((word.kind, all.start()));
-            let head = if let Some(i) = symbol_at(num.start()) {
+                .and_then(|_| named_before(lx, text, num_start))
+                .filter(|&(_, start)| start < all.start);
+            let (kind, start) = named.unwrap_or((word.kind, all.start));
+            let head = if let Some(i) = symbol_at(num_start) {
                 used[i] = true;
                 let s = &symbols[i];
                 Some((s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()) }))
@@ -299,8 +338,8 @@ impl Finder {
                     Need::Numbered => so,
                     Need::Coded => false,
                 };
-                let capitals = kw.as_str().chars().next().is_some_and(char::is_uppercase);
-                bare_number(lx, text, num.start(), !so, capitals)
+                let capitals = !lower;
+                bare_number(lx, text, num_start, !so, capitals)
                     .filter(|_| ok)
                     .map(|(n, end)| (end, Body::Numbered { number: n, code: None }))
             };
@@ -358,13 +397,12 @@ impl Finder {
         }
     }
 
-    fn plenums(&self, lx: &Lexicon, text: &str, out: &mut Vec<Found>) {
-        for caps in self.plenum.captures_iter(text) {
+    fn plenums(&self, lx: &Lexicon, text: &str, starts: &[usize], out: &mut Vec<Found>) {
+        for &h in starts {
+            let Some(caps) = text.get(h..).and_then(|r| self.plenum.captures(r)) else { continue };
             let Some(all) = caps.get(0) else { continue };
-            if !word_start(text, all.start()) {
-                continue;
-            }
-            let Some(rest) = text.get(all.end()..) else { continue };
+            let (start, all_end) = (h, h + all.end());
+            let Some(rest) = text.get(all_end..) else { continue };
             // the number may be glued to the next word: 'Trung ương 4Về …'
             let glued = caps.name("nth1").is_some_and(|m| !m.as_str().contains(char::is_alphabetic));
             let Some((n, after_n)) = plenum_number(rest, glued) else { continue };
@@ -376,7 +414,7 @@ impl Finder {
                 let Some((_, len)) = lx.issuer_at(r2).filter(|(i, _)| i.code == "TW") else { continue };
                 end = text.len() - r2.len() + len;
             }
-            let mut plenums = vec![(n, all.start(), end)];
+            let mut plenums = vec![(n, start, end)];
             while let Some(m) = text.get(end..).and_then(|r| self.plenum_more.captures(r)) {
                 let (Some(num), Some(whole)) = (m.name("num"), m.get(0)) else { break };
                 let at = end + num.start();
@@ -393,7 +431,6 @@ impl Finder {
                 ts = t;
                 end += len;
             }
-            let start = all.start();
             if plenums.len() == 1 {
                 plenums[0].2 = end;
             } else if let Some(last) = plenums.last_mut() {
@@ -412,12 +449,10 @@ impl Finder {
         }
     }
 
-    fn congresses(&self, text: &str, out: &mut Vec<Found>) {
-        for caps in self.congress.captures_iter(text) {
+    fn congresses(&self, text: &str, starts: &[usize], out: &mut Vec<Found>) {
+        for &h in starts {
+            let Some(caps) = text.get(h..).and_then(|r| self.congress.captures(r)) else { continue };
             let Some(all) = caps.get(0) else { continue };
-            if !word_start(text, all.start()) {
-                continue;
-            }
             let (n, local) = match (caps.name("n"), caps.name("ln")) {
                 (Some(n), _) => (n, None),
                 (None, Some(n)) => (n, caps.name("local").map(|l| l.as_str().to_owned())),
@@ -426,17 +461,17 @@ impl Finder {
             let value =
                 roman(n.as_str()).or_else(|| n.as_str().parse().ok().filter(|v| (1..=50).contains(v)));
             let Some(value) = value else { continue };
-            if !free_after(text, n.end()) {
+            if !free_after(text, h + n.end()) {
                 continue;
             }
-            let mut end = all.end();
+            let mut end = h + all.end();
             if let Some(c) = caps.name("cua") {
-                if !free_after(text, c.end()) {
-                    end = c.start();
+                if !free_after(text, h + c.end()) {
+                    end = h + c.start();
                 }
             }
             out.push(Found {
-                start: all.start(),
+                start: h,
                 end,
                 kind: "Nghị quyết",
                 kind_from_code: false,
@@ -447,6 +482,19 @@ impl Finder {
             });
         }
     }
+}
+
+/// The offset of the first ASCII digit of `b`, skipping 32-byte blocks
+/// without one (the test vectorizes).
+fn next_digit(b: &[u8]) -> Option<usize> {
+    let mut base = 0;
+    for chunk in b.chunks(32) {
+        if chunk.iter().fold(false, |any, &c| any | (c.wrapping_sub(b'0') < 10)) {
+            return chunk.iter().position(u8::is_ascii_digit).map(|i| base + i);
+        }
+        base += chunk.len();
+    }
+    None
 }
 
 /// For a symbol that names no kind ("80/2015/QH13"), the type word of a
@@ -600,14 +648,30 @@ fn word_start(text: &str, at: usize) -> bool {
     text.get(..at).and_then(|b| b.chars().next_back()).is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Parses a symbol match into its code.
-fn parse_code(lx: &Lexicon, caps: &Captures) -> Option<Code> {
-    if let (Some(ptype), Some(pissuer)) = (caps.name("ptype"), caps.name("pissuer")) {
-        return party_code(lx, ptype.as_str(), pissuer.as_str());
+/// Reads a match of the symbol regex: the number, and the code.
+fn parse_symbol<'a>(lx: &Lexicon, m: &'a str) -> Option<(&'a str, Code)> {
+    let digits = m.bytes().take_while(u8::is_ascii_digit).count();
+    let number = m.get(..digits)?;
+    let rest = m.get(digits..)?.trim_start_matches(' ');
+    let sep = rest.chars().next()?;
+    let after = rest.get(sep.len_utf8()..)?.trim_start_matches(' ');
+    let is_dash = sep == '-' || ('\u{2010}'..='\u{2015}').contains(&sep) || sep == '\u{2212}';
+    if is_dash && after.starts_with(|c: char| !c.is_ascii_digit()) {
+        // party: 05-CT/TW
+        let (ptype, issuer) = after.split_once('/')?;
+        return party_code(lx, ptype.trim_end_matches(' '), issuer.trim_start_matches(' '))
+            .map(|c| (number, c));
     }
-    let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
-    let sym = caps.name("ysym").or_else(|| caps.name("sym"))?;
-    state_code(lx, sym.as_str(), year)
+    // state: /2020/NĐ-CP, -2018/NQ-CP, /2019-UBTVQH14, /QĐ-TTg
+    let year_digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let (year, sym) = if year_digits == 4 {
+        let r = after.get(4..)?.trim_start_matches(' ');
+        let r = r.strip_prefix(['/', '-'])?.trim_start_matches(' ');
+        (after.get(..4).and_then(|y| y.parse().ok()), r)
+    } else {
+        (None, after)
+    };
+    state_code(lx, sym, year).map(|c| (number, c))
 }
 
 fn party_code(lx: &Lexicon, ptype: &str, issuers: &str) -> Option<Code> {
@@ -773,6 +837,9 @@ fn share_along_lists(text: &str, found: &mut [Found]) {
             continue;
         }
         let sep = text.get(a.after.end..b.start).unwrap_or("x").trim();
+        if sep.len() > 8 {
+            continue;
+        }
         let sep = tone_key(sep);
         if !matches!(sep.as_str(), "," | "và" | ", và" | ";" | "&" | "cùng") {
             continue;

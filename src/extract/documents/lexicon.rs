@@ -5,8 +5,9 @@
 //! of a code, the likely code behind a misspelt one, the family of an
 //! issuer.
 
-use crate::normalize::{Folded, tone_key};
+use crate::normalize::tone_key;
 use crate::wordlist;
+use unicode_normalization::UnicodeNormalization;
 
 pub(crate) const KINDS: &str = include_str!("kinds.txt");
 pub(crate) const CODES: &str = include_str!("codes.txt");
@@ -44,8 +45,11 @@ pub(crate) enum Family {
 /// An issuing body of `issuers.txt`.
 #[derive(Debug, Clone)]
 pub(crate) struct IssuerName {
-    /// The folded spelling matched in text.
+    /// The folded spelling.
     folded: String,
+    /// It, and it with the other tone placement ("ủy" / "uỷ"), lower case:
+    /// what is matched in text.
+    spellings: Vec<String>,
     pub canonical: &'static str,
     pub code: &'static str,
 }
@@ -67,6 +71,9 @@ pub(crate) struct Lexicon {
     state_issuers: Vec<&'static str>,
     /// Longest spelling first.
     issuers: Vec<IssuerName>,
+    /// `issuers` by the first word of their spellings (both tone
+    /// placements), longest spelling first.
+    issuers_by_first: Vec<(Vec<String>, Vec<usize>)>,
     after_number: Vec<String>,
 }
 
@@ -95,11 +102,21 @@ impl Lexicon {
             let others = parts.next().unwrap_or("");
             for spelling in std::iter::once(canonical).chain(others.split(';').map(str::trim)) {
                 if !spelling.is_empty() {
-                    issuers.push(IssuerName { folded: tone_key(spelling), canonical, code });
+                    let folded = tone_key(spelling);
+                    let spellings = placements(&folded);
+                    issuers.push(IssuerName { folded, spellings, canonical, code });
                 }
             }
         }
         issuers.sort_by_key(|b| std::cmp::Reverse(b.folded.len()));
+        let mut issuers_by_first: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
+        for (i, name) in issuers.iter().enumerate() {
+            let first = name.folded.split(' ').next().unwrap_or("");
+            match issuers_by_first.iter_mut().find(|(w, _)| w.first().is_some_and(|w| w == first)) {
+                Some((_, v)) => v.push(i),
+                None => issuers_by_first.push((placements(first), vec![i])),
+            }
+        }
         Lexicon {
             kinds,
             party_types: pairs("party-types"),
@@ -107,6 +124,7 @@ impl Lexicon {
             party_issuers: wordlist::section(CODES, "party-issuers").collect(),
             state_issuers: wordlist::section(CODES, "state-issuers").collect(),
             issuers,
+            issuers_by_first,
             after_number: wordlist::lines(AFTER_NUMBER).map(tone_key).collect(),
         }
     }
@@ -118,8 +136,7 @@ impl Lexicon {
             Family::Party => &self.party_types,
             Family::State => &self.state_types,
         };
-        let key = abbr.to_lowercase();
-        list.iter().find(|(a, _)| a.to_lowercase() == key).copied()
+        list.iter().find(|(a, _)| same_letters(a, abbr)).copied()
     }
 
     /// The party type abbreviation of a kind ("Nghị quyết" → `NQ`).
@@ -134,8 +151,7 @@ impl Lexicon {
             Family::Party => &self.party_issuers,
             Family::State => &self.state_issuers,
         };
-        let key = code.to_lowercase();
-        if let Some(c) = list.iter().find(|c| c.to_lowercase() == key) {
+        if let Some(c) = list.iter().find(|c| same_letters(c, code)) {
             return Some((*c).to_owned());
         }
         (family == Family::State && legislature(code).is_some()).then(|| code.to_uppercase())
@@ -165,18 +181,18 @@ impl Lexicon {
     /// The issuing body named at the start of `text` (a slice of the body),
     /// with the byte length of its spelling there.
     pub(crate) fn issuer_at(&self, text: &str) -> Option<(Issuer, usize)> {
-        let head = prefix(text, 90);
-        let folded = Folded::new(head);
-        for name in &self.issuers {
-            if !folded.text.starts_with(&name.folded) {
+        // bodies are named with a capital ("Bộ Chính trị", "BCH TW")
+        if !text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let first = text.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let (_, candidates) =
+            self.issuers_by_first.iter().find(|(words, _)| words.iter().any(|w| same_letters(w, first)))?;
+        for name in candidates.iter().filter_map(|&i| self.issuers.get(i)) {
+            let Some(len) = name.spellings.iter().find_map(|sp| match_folded(text, sp)) else { continue };
+            if text.get(len..).is_some_and(|r| r.starts_with(char::is_alphanumeric)) {
                 continue;
             }
-            let end = name.folded.len();
-            let next = folded.text.get(end..).and_then(|r| r.chars().next());
-            if next.is_some_and(|c| c.is_alphanumeric()) {
-                continue;
-            }
-            let (_, len) = folded.original_range(0, end);
             return Some((Issuer { name: name.canonical, code: name.code }, len));
         }
         None
@@ -205,6 +221,67 @@ impl Lexicon {
         v.dedup();
         v
     }
+}
+
+/// The byte length of the prefix of `text` that reads `folded` (lower
+/// case) whatever its case, without allocating.
+fn match_folded(text: &str, folded: &str) -> Option<usize> {
+    let mut t = text.char_indices();
+    for f in folded.chars() {
+        let (_, c) = t.next()?;
+        if c != f && c.to_lowercase().next() != Some(f) {
+            return None;
+        }
+    }
+    Some(t.next().map_or(text.len(), |(i, _)| i))
+}
+
+/// A folded spelling and the one with the tone of a syllable-final "oa",
+/// "oe", "uy" on the second vowel ("ủy ban" → also "uỷ ban"), as old-style
+/// text writes it.
+fn placements(folded: &str) -> Vec<String> {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+    let mut chars: Vec<char> = folded.chars().collect();
+    for i in 0..chars.len().saturating_sub(1) {
+        let syllable_end = chars.get(i + 2).is_none_or(|c| !c.is_alphanumeric());
+        let after_q = i > 0 && chars[i - 1] == 'q';
+        if !syllable_end || after_q {
+            continue;
+        }
+        let first: Vec<char> = chars[i].to_string().nfd().collect();
+        let (base, tone) = match first.as_slice() {
+            [b, t] if TONES.contains(t) => (*b, *t),
+            _ => continue,
+        };
+        let second = chars[i + 1];
+        if !matches!((base, second), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+            continue;
+        }
+        let toned: String = [second, tone].iter().collect::<String>().nfc().collect();
+        if let Some(t) = toned.chars().next() {
+            chars[i] = base;
+            chars[i + 1] = t;
+        }
+    }
+    let alt: String = chars.into_iter().collect();
+    if alt == folded { vec![alt] } else { vec![folded.to_owned(), alt] }
+}
+
+/// Whether two words are the same but for case, without allocating.
+pub(crate) fn same_letters(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.as_bytes().eq_ignore_ascii_case(b.as_bytes()) {
+        return true;
+    }
+    // the last letters differ in more than case: not the same word
+    let last = |s: &str| s.as_bytes().last().map(u8::to_ascii_lowercase);
+    if last(a) != last(b) && a.as_bytes().last().is_some_and(u8::is_ascii) {
+        return false;
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    a.chars().map(lower).eq(b.chars().map(lower))
 }
 
 /// The legislature number of a National Assembly code ("QH14" → 14,
@@ -236,17 +313,14 @@ pub(crate) fn is_central(family: &str) -> bool {
     matches!(family, "TW" | "CP" | "TTG" | "QH" | "UBTVQH" | "CTN")
 }
 
-/// The longest prefix of `s` of at most `max` bytes that ends on a char
+/// The shortest suffix of `s` of at most `max` bytes that starts on a char
 /// boundary.
-pub(crate) fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
+pub(crate) fn suffix(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while start < s.len() && !s.is_char_boundary(start) {
+        start += 1;
     }
-    let mut end = max;
-    while end > 0 && !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.get(..end).unwrap_or("")
+    s.get(start..).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -290,6 +364,15 @@ mod tests {
         // a word that only starts like a name is not it
         assert!(lx.issuer_at("Trung ươngx").is_none());
         assert!(lx.issuer_at("các cơ quan").is_none());
+    }
+
+    #[test]
+    fn both_tone_placements_are_matched() {
+        assert_eq!(placements("ủy ban nhân dân"), ["ủy ban nhân dân", "uỷ ban nhân dân"]);
+        assert_eq!(placements("bộ văn hóa"), ["bộ văn hóa", "bộ văn hoá"]);
+        assert_eq!(placements("bộ y tế"), ["bộ y tế"]);
+        assert_eq!(match_folded("UỶ BAN nhân", "uỷ ban"), Some("UỶ BAN".len()));
+        assert_eq!(match_folded("Uỷ", "uỷ ban"), None);
     }
 
     #[test]

@@ -37,6 +37,8 @@ struct Unit {
     kind: &'static str,
     kind_from_code: bool,
     number: Option<String>,
+    /// `number` as an integer.
+    number_value: Option<u64>,
     code: Option<Code>,
     issuer: Option<Issuer>,
     issuer_shared: bool,
@@ -56,6 +58,7 @@ impl Unit {
             kind,
             kind_from_code: false,
             number: None,
+            number_value: None,
             code: None,
             issuer: None,
             issuer_shared: false,
@@ -70,7 +73,7 @@ impl Unit {
     }
 
     fn number(&self) -> Option<u64> {
-        self.number.as_deref().and_then(|n| n.parse().ok())
+        self.number_value
     }
 
     fn year(&self) -> Option<i32> {
@@ -111,8 +114,8 @@ fn both_differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
 }
 
 /// Whether a numbered mention may be a mention of `u`.
-fn fits(f: &Found, u: &Unit) -> bool {
-    if u.number.is_none() || u.number() != f.number() {
+fn fits(f: &Found, number: Option<u64>, u: &Unit) -> bool {
+    if u.number.is_none() || u.number() != number {
         return false;
     }
     let code = f.code();
@@ -176,7 +179,8 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
     // numbered documents, by tier
     for t in 0..3u8 {
         for f in found.iter().filter(|f| f.number().is_some() && tier(f) == t) {
-            let fitting: Vec<usize> = (0..units.len()).filter(|&i| fits(f, &units[i])).collect();
+            let number = f.number();
+            let fitting: Vec<usize> = (0..units.len()).filter(|&i| fits(f, number, &units[i])).collect();
             let at = match choose(&units, &fitting, f.start, t == 2) {
                 Some(i) => i,
                 None => {
@@ -191,6 +195,7 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
             if let Body::Numbered { number, code } = &f.body {
                 if u.number.is_none() || (u.code.is_none() && code.is_some()) {
                     u.number = Some(number.clone());
+                    u.number_value = number.parse().ok();
                 }
                 let better = match (&u.code, code) {
                     (None, Some(_)) => true,
