@@ -327,7 +327,17 @@ impl Finder {
                 .filter(|&i| lower && symbols[i].code.kind.is_none())
                 .and_then(|_| named_before(lx, text, num_start))
                 .filter(|&(_, start)| start < all.start);
-            let (kind, start) = named.unwrap_or((word.kind, all.start));
+            let (mut kind, start) = named.unwrap_or((word.kind, all.start));
+            // "văn bản số 102/SYT-NVY": a generic word, the symbol says the
+            // kind; a state symbol with no type is an official letter
+            if word.need == Need::Generic {
+                let Some(sym) = symbol_at(num_start).and_then(|i| symbols.get(i)) else { continue };
+                kind = match (sym.code.kind, sym.code.family) {
+                    (Some(k), _) => k,
+                    (None, Family::State) if legislature(&sym.code.text).is_none() => "Công văn",
+                    _ => continue,
+                };
+            }
             let head = if let Some(i) = symbol_at(num_start) {
                 used[i] = true;
                 let s = &symbols[i];
@@ -336,7 +346,7 @@ impl Finder {
                 let ok = match word.need {
                     Need::Bare => true,
                     Need::Numbered => so,
-                    Need::Coded => false,
+                    Need::Coded | Need::Generic => false,
                 };
                 let capitals = !lower;
                 bare_number(lx, text, num_start, !so, capitals)
@@ -517,7 +527,7 @@ fn named_before(lx: &Lexicon, text: &str, at: usize) -> Option<(&'static str, us
     let window = window.get(cut..)?;
     let offset = head.len() - window.len();
     let mut best: Option<(usize, &'static str)> = None;
-    for k in &lx.kinds {
+    for k in lx.kinds.iter().filter(|k| k.need != Need::Generic) {
         // a named reference starts with a capitalised type word
         if let Some(i) = window.rfind(k.surface) {
             if word_start(window, i) && best.is_none_or(|(b, _)| i > b) {
@@ -577,6 +587,16 @@ fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool
         // a date, a decimal, a ratio: '15/5', '3.754', '2,5', '2016-2020'
         (Some('/' | '.' | ',' | '-' | '–' | ':'), Some(d)) if d.is_ascii_digit() => return None,
         _ => {}
+    }
+    // a party type with no issuer: "Thông báo kết luận số 159-TB"
+    let mut end = end;
+    if let Some(t) = after.strip_prefix('-') {
+        let w: &str = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let next = t.get(w.len()..).and_then(|r| r.chars().next());
+        if lx.doc_type(Family::Party, w).is_some() && next.is_none_or(|c| c != '/' && !c.is_alphanumeric()) {
+            end += 1 + w.len();
+            return Some((number.to_owned(), end));
+        }
     }
     if strict {
         let year_like = digits == 4 && matches!(number.parse::<u32>(), Ok(1900..=2100));
@@ -801,17 +821,18 @@ fn state_code(lx: &Lexicon, sym: &str, year: Option<i32>) -> Option<Code> {
 }
 
 /// In a list whose last number carries the code and whose others are bare
-/// ('Kế hoạch số 154 & 201/KH-ĐHHV'), the bare ones share it.
+/// ('Kế hoạch số 154 & 201/KH-ĐHHV', 'Nghị quyết số 01, 02, 03/NQ-HĐND'),
+/// the bare ones share it.
 fn share_code(text: &str, list: &mut [Found]) {
     if list.len() < 2 {
         return;
     }
     let Some(code) = list.last().and_then(|f| f.code().cloned()) else { return };
-    // only numbers directly joined by '&' or 'và' share a symbol
+    // only numbers directly joined by '&', 'và' or a comma share a symbol
     for i in 0..list.len() - 1 {
         let (a, b) = (&list[i], &list[i + 1]);
         let sep = text.get(a.end..b.start).unwrap_or("").trim();
-        let joined = matches!(sep, "&" | "và");
+        let joined = matches!(sep, "&" | "và" | ",");
         if !joined {
             return;
         }
@@ -857,8 +878,9 @@ fn share_along_lists(text: &str, found: &mut [Found]) {
             }
         }
         let party = a.code().is_none_or(|c| c.family == Family::Party);
-        if a.after.term.is_none() && party {
-            a.after.term = b.after.term;
+        if party {
+            a.after.term = a.after.term.or(b.after.term);
+            a.after.plenum = a.after.plenum.or(b.after.plenum);
         }
     }
 }

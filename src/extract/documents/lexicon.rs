@@ -23,6 +23,8 @@ pub(crate) enum Need {
     Numbered,
     /// a code
     Coded,
+    /// a code, which gives the kind ("văn bản số 102/SYT-NVY")
+    Generic,
 }
 
 /// A type word of `kinds.txt`.
@@ -86,7 +88,13 @@ fn pairs(section: &'static str) -> Vec<(&'static str, &'static str)> {
 impl Lexicon {
     pub(crate) fn new() -> Self {
         let mut kinds = Vec::new();
-        for (section, need) in [("bare", Need::Bare), ("numbered", Need::Numbered), ("coded", Need::Coded)] {
+        let sections = [
+            ("bare", Need::Bare),
+            ("numbered", Need::Numbered),
+            ("coded", Need::Coded),
+            ("generic", Need::Generic),
+        ];
+        for (section, need) in sections {
             for line in wordlist::section(KINDS, section) {
                 let (surface, kind) = match line.split_once('=') {
                     Some((s, k)) => (s.trim(), k.trim()),
