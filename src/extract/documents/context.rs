@@ -377,6 +377,24 @@ impl Lexicon {
 /// report (an impossible date, or a form it does not read).
 fn unread_date(s: &str) -> Option<usize> {
     let rest = strip_word(s, "ngày")?.strip_prefix(' ')?;
+    // "ngày 01 tháng 01 năm 2019"
+    let digits = |r: &str| r.bytes().take_while(u8::is_ascii_digit).count();
+    let words = (|| {
+        let mut r = rest;
+        for (i, w) in ["tháng", "năm"].iter().enumerate() {
+            let n = digits(r);
+            r = r.get(n..)?.strip_prefix(' ')?;
+            r = strip_word(r, w)?.strip_prefix(' ')?;
+            if n == 0 || (i == 1 && n > 2) {
+                return None;
+            }
+        }
+        let n = digits(r);
+        (n == 4).then(|| s.len() - r.len() + n)
+    })();
+    if words.is_some() {
+        return words;
+    }
     let len = rest.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-' | b'.')).count();
     let token = rest.get(..len)?.trim_end_matches(['.', '-']);
     let groups = token.split(['/', '-', '.']).filter(|g| !g.is_empty()).count();
@@ -514,6 +532,9 @@ mod tests {
         let a = lx.after(text, "Chỉ thị số 33-CT/TW".len(), &[]);
         assert_eq!((a.date, a.issuer.map(|i| i.name)), (None, Some("Ban Bí thư")));
         // but not a count of days
+        let text = "Nghị quyết 02/2019/NQ-CP ngày 01 tháng 01 năm 2019 của Chính phủ về";
+        let a = lx.after(text, "Nghị quyết 02/2019/NQ-CP".len(), &[]);
+        assert_eq!(a.issuer.map(|i| i.name), Some("Chính phủ"));
         let text = "Chỉ thị 05 ngày 3 lần của";
         assert_eq!(lx.after(text, "Chỉ thị 05".len(), &[]).end, "Chỉ thị 05".len());
     }

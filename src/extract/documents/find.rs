@@ -223,12 +223,17 @@ impl Finder {
                     None => continue,
                 },
             };
-            // an abbreviated type word before it: 'NQ 10-NQ/TW', 'CV 5973/UBND-KT'
+            // an abbreviated type word before it: 'NQ 10-NQ/TW', 'CV 5973/UBND-KT',
+            // 'QĐ số 1254/QĐ-TTg'
             if let Some(before) = text.get(..sym.start).and_then(|b| b.strip_suffix(' ')) {
+                let before = ["số", "Số"]
+                    .iter()
+                    .find_map(|w| before.strip_suffix(w).and_then(|b| b.strip_suffix(' ')))
+                    .unwrap_or(before);
                 let w = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                 let matches = sym.code.abbr.is_some_and(|a| a == w) || (kind == "Công văn" && w == "CV");
                 if !w.is_empty() && matches {
-                    start = sym.start - 1 - w.len();
+                    start = before.len() - w.len();
                 }
             }
             let after = lx.after(text, sym.end, dates);
@@ -650,6 +655,10 @@ fn followed_well(lx: &Lexicon, text: &str, end: usize, capitals: bool) -> bool {
 /// Whether a symbol may start at `at`: not inside a word or a number.
 fn free_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
+    // glued to "số": "Quyết định số1254/QĐ-TTg"
+    if let Some(b) = ["số", "Số", "SỐ"].iter().find_map(|w| before.strip_suffix(w)) {
+        return b.chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    }
     let mut rev = before.chars().rev();
     match (rev.next(), rev.next()) {
         (Some(c), _) if c.is_alphanumeric() || c == '/' => false,

@@ -277,6 +277,29 @@ mod tests {
         assert!(warnings.is_empty());
     }
 
+    /// Every prefix and suffix of a dense text (cut anywhere between
+    /// characters) extracts without a panic, with spans that read back.
+    #[test]
+    fn cut_texts_do_not_panic() {
+        let text = "Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị số 05-CT/TW; Nghị quyết Trung ương 4 \
+                    (khóa XI, khóa XII), Nghị quyết Đại hội XII của Đảng, Nghị định 19/2019/NĐ-CP ngày \
+                    19/02/2019 của Chính phủ, Kế hoạch số 154 & 201/KH-ĐHHV, Luật Phòng, chống tham \
+                    nhũng số 36/2018/QH14, Thông báo kết luận số 159-TB của Bộ Chính trị, Nghị quyết \
+                    số 18, 19 của Trung ương Đảng, Chỉ thị 05-CT/WT, văn bản số 102/SYT-NVY.";
+        let d = Documents::new();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &cut in &cuts {
+            for part in [&text[..cut], &text[cut..]] {
+                let mut w = Vec::new();
+                for doc in d.extract(&Ctx { text: part, published: None }, &[], &mut w) {
+                    for m in &doc.mentions {
+                        assert_eq!(part.get(m.start..m.end), Some(m.text.as_str()), "{part}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn spans_are_bytes_on_char_boundaries() {
         let text = "Đảng ủy khối thực hiện Nghị quyết Trung ương 4 (khóa XI, khóa XII) và Kết luận số 01 của Bộ Chính trị.";
