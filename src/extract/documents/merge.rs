@@ -7,7 +7,9 @@
 //!   code it likely means: "CT/WT" as "CT/TW");
 //! - years, when both give one (the year in the symbol or of the issue
 //!   date), must be equal: "19/2019/NĐ-CP" is not "19/2011/NĐ-CP";
-//! - issue dates and terms, when both give one, must be equal;
+//! - issue dates written after the mentions ("Chỉ thị 05 ngày
+//!   15/5/2016") and terms, when both give one, must be equal (a date
+//!   read from a clause that issues the document is only shown);
 //! - issuers must be compatible: a codeless "Nghị quyết số 18 của Trung
 //!   ương Đảng" (…/TW) is not "18-NQ/TU". A code that is no listed one (a
 //!   local board's "HD/TG") is compatible with any but the central bodies,
@@ -26,8 +28,9 @@
 //! a plenum may issue several (reference/documents.md §2.3).
 
 use super::context::{After, to_roman};
-use super::find::{Body, Code, Found};
+use super::find::{Body, Found};
 use super::lexicon::{Family, Issuer, Lexicon, is_central, issuer_family};
+use super::symbol::Code;
 use crate::normalize::tone_key;
 use crate::record::{Document, Mention};
 
@@ -46,7 +49,10 @@ struct Unit {
     plenum: Option<u32>,
     congress: Option<u32>,
     local: Option<String>,
+    /// Written after a mention: tells documents apart.
     date: Option<String>,
+    /// Given by a clause that issues the document: only shown.
+    issued: Option<String>,
     mentions: Vec<(usize, usize)>,
     /// Created by a mention without a code.
     short: bool,
@@ -67,6 +73,7 @@ impl Unit {
             congress: None,
             local: None,
             date: None,
+            issued: None,
             mentions: Vec::new(),
             short: false,
         }
@@ -218,6 +225,7 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
             u.term = u.term.or(f.after.term);
             u.plenum = u.plenum.or(f.after.plenum);
             u.date = u.date.take().or_else(|| f.after.date.clone());
+            u.issued = u.issued.take().or_else(|| f.issued.clone());
             u.mentions.push(f.span());
         }
     }
@@ -313,7 +321,7 @@ fn document(lx: &Lexicon, text: &str, u: Unit) -> Document {
         term: u.term,
         plenum: u.plenum.filter(|_| u.number.is_some() || u.congress.is_none()),
         congress: u.congress,
-        date: u.date,
+        date: u.date.or(u.issued),
         mentions,
     }
 }

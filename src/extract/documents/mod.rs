@@ -7,7 +7,9 @@
 //!
 //! - [`lexicon`]: the word lists (`kinds.txt`, `codes.txt`, `issuers.txt`,
 //!   `after_number.txt`) and what is derived from them;
-//! - [`find`]: the rules that find mentions and parse symbols;
+//! - [`symbol`]: document symbols ("05-CT/TW", "30/2020/NĐ-CP") and their
+//!   codes;
+//! - [`find`]: the rules that find mentions;
 //! - [`context`]: the words around a mention (issuer, term, plenum, issue
 //!   date);
 //! - [`merge`]: mentions into documents.
@@ -19,6 +21,7 @@ mod context;
 mod find;
 mod lexicon;
 mod merge;
+mod symbol;
 
 use super::Ctx;
 use crate::record::{Date, Document, Warning};
@@ -58,7 +61,7 @@ impl Documents {
         for f in &mut found {
             if f.after.date.is_none() && matches!(f.body, Body::Numbered { .. }) {
                 if let Some((date, issuer)) = self.lexicon.opening_date(text, f.start, floor, dates) {
-                    f.after.date = Some(date);
+                    f.issued = Some(date);
                     if f.after.issuer.is_none() {
                         f.after.issuer = issuer;
                     }
@@ -241,6 +244,17 @@ mod tests {
         assert_eq!(docs[0].issuer.as_deref(), Some("Bộ Chính trị"));
         // a meeting that studies a plan does not date it
         assert_eq!(docs[1].date, None);
+    }
+
+    #[test]
+    fn a_date_of_an_issuing_clause_is_shown_but_does_not_split() {
+        let text = "Ngày 14/5/2016, Bộ Chính trị ban hành Chỉ thị 05 về học tập.\n\n\
+                    Chỉ thị 05 ngày 15/5/2016 của Bộ Chính trị được quán triệt.";
+        let dates = [date(text, "14/5/2016", "2016-05-14"), date(text, "15/5/2016", "2016-05-15")];
+        let (docs, _) = extract(text, &dates);
+        assert_eq!(docs.len(), 1, "{docs:#?}");
+        // the date written after a mention wins
+        assert_eq!(docs[0].date.as_deref(), Some("2016-05-15"));
     }
 
     #[test]
