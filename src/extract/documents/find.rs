@@ -18,7 +18,7 @@ use super::lexicon::{Family, Lexicon, Need, issuer_family, legislature, same_let
 use super::symbol::{self, Code};
 use crate::normalize::tone_key;
 use crate::record::Date;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 /// What a mention names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,8 +137,9 @@ impl Finder {
         // 'Nghị quyết Trung ương 7, Trung ương 8' · 'Trung ương 4 và 5'
         let plenum_more = r"(?xi)
             ^(?:[\ ]?,[\ ]?|[\ ]và[\ ])
-            (?P<again>(?:hội[\ ]nghị[\ ])?(?:trung[\ ]ương|tw)[\ ]?)?
-            (?P<num>[0-9])";
+            (?P<again>
+                (?:hội[\ ]nghị[\ ])?(?:(?:trung[\ ]ương|tw)[\ ]?)?(?:lần[\ ]thứ[\ ])?
+            )";
         let congress = r"(?xi)
             ^nghị[\ ]quyết[\ ](?:của[\ ])?đại[\ ]hội[\ ]
             (?:
@@ -381,24 +382,32 @@ impl Finder {
             let glued = caps.name("nth1").is_some_and(|m| !m.as_str().contains(char::is_alphabetic));
             let Some((n, after_n)) = plenum_number(rest, glued) else { continue };
             let mut end = text.len() - after_n.len();
+            let mut plenums = vec![(n, start, end)];
+            // more plenums: ', Trung ương 8', ' và 5', ', lần thứ tám'
+            while let Some(m) = text.get(end..).and_then(|r| self.plenum_more.captures(r)) {
+                let (Some(again), Some(whole)) = (m.name("again"), m.get(0)) else { break };
+                let at = end + whole.end();
+                let rest = text.get(at..).unwrap_or("");
+                let words = again.as_str().contains(char::is_alphabetic);
+                let next = if again.as_str().to_lowercase().contains("lần") {
+                    ordinal(rest)
+                } else {
+                    plenum_number(rest, false)
+                };
+                let Some((n, r)) = next else { break };
+                let num_end = text.len() - r.len();
+                if !words && !followed_well(lx, text, num_end, true) {
+                    break;
+                }
+                plenums.push((n, end + again.start(), num_end));
+                end = num_end;
+            }
             if caps.name("nth2").is_some() {
                 // 'Hội nghị lần thứ 4' must name the Central Committee
-                let Some(r) = after_n.strip_prefix(' ') else { continue };
+                let Some(r) = text.get(end..).and_then(|r| r.strip_prefix(' ')) else { continue };
                 let r2 = r.strip_prefix("của ").unwrap_or(r);
                 let Some((_, len)) = lx.issuer_at(r2).filter(|(i, _)| i.code == "TW") else { continue };
                 end = text.len() - r2.len() + len;
-            }
-            let mut plenums = vec![(n, start, end)];
-            while let Some(m) = text.get(end..).and_then(|r| self.plenum_more.captures(r)) {
-                let (Some(num), Some(whole)) = (m.name("num"), m.get(0)) else { break };
-                let at = end + num.start();
-                let Some((n, r)) = plenum_number(text.get(at..).unwrap_or(""), false) else { break };
-                let num_end = text.len() - r.len();
-                if m.name("again").is_none() && !followed_well(lx, text, num_end, true) {
-                    break;
-                }
-                plenums.push((n, end + whole.start() + lead_len(&m), num_end));
-                end = num_end;
             }
             let mut ts = Vec::new();
             if let Some((t, len)) = terms(text.get(end..).unwrap_or("")) {
@@ -492,26 +501,25 @@ fn named_before(lx: &Lexicon, text: &str, at: usize) -> Option<(&'static str, us
     let cut = window.rfind(['.', ';', ':', '(', ')', '\n', '“', '”', '"']).map_or(0, |i| i + 1);
     let window = window.get(cut..)?;
     let offset = head.len() - window.len();
-    let mut best: Option<(usize, &'static str)> = None;
-    for k in lx.kinds.iter().filter(|k| k.need != Need::Generic) {
-        // a named reference starts with a capitalised type word
-        if let Some(i) = window.rfind(k.surface) {
-            if word_start(window, i) && best.is_none_or(|(b, _)| i > b) {
-                best = Some((i, k.kind));
+    // a capitalised type word starts a name ("Luật Ban hành văn bản quy
+    // phạm pháp luật số …"); else one in any case ("luật An ninh mạng số
+    // 24/2018/QH14"), where lower-casing keeps the offsets
+    let lower = window.to_lowercase();
+    let last = |hay: &str, lowered: bool| {
+        let mut best: Option<(usize, &'static str)> = None;
+        for k in lx.kinds.iter().filter(|k| k.need != Need::Generic) {
+            let w = if lowered { k.surface.to_lowercase() } else { k.surface.to_owned() };
+            if let Some(i) = hay.rfind(&w) {
+                if word_start(window, i) && best.is_none_or(|(b, _)| i > b) {
+                    best = Some((i, k.kind));
+                }
             }
         }
-    }
+        best
+    };
+    let best =
+        last(window, false).or_else(|| (lower.len() == window.len()).then(|| last(&lower, true)).flatten());
     best.map(|(i, kind)| (kind, offset + i))
-}
-
-/// The length of a list separator's lead before 'Trung ương': the span of
-/// a further plenum starts at its own words ('Trung ương 8').
-fn lead_len(m: &Captures) -> usize {
-    match (m.get(0), m.name("again"), m.name("num")) {
-        (Some(all), Some(a), _) => a.start() - all.start(),
-        (Some(all), None, Some(n)) => n.start() - all.start(),
-        _ => 0,
-    }
 }
 
 /// A plenum number at the start of `s`; `glued` allows a capitalised word
