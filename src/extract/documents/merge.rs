@@ -318,11 +318,22 @@ fn document(lx: &Lexicon, text: &str, u: Unit) -> Document {
         code: u.code.as_ref().map(|c| c.text.clone()),
         year: u.code.as_ref().and_then(|c| c.year),
         issuer,
-        term: u.term,
+        // "khóa" after a state body is its own term (HĐND tỉnh khóa IX), not
+        // a party congress term
+        term: u.term.filter(|_| !state_body(lx, &u)),
         plenum: u.plenum.filter(|_| u.number.is_some() || u.congress.is_none()),
         congress: u.congress,
         date: u.date.or(u.issued),
         mentions,
+    }
+}
+
+/// Whether a document is a state body's: a state symbol, or a state
+/// issuer named.
+fn state_body(lx: &Lexicon, u: &Unit) -> bool {
+    match &u.code {
+        Some(c) => c.family == Family::State,
+        None => u.issuer.is_some_and(|i| lx.issuer_code(Family::Party, i.code).is_none()),
     }
 }
 

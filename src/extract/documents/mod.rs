@@ -276,6 +276,16 @@ mod tests {
     }
 
     #[test]
+    fn a_state_body_term_is_no_party_term() {
+        let text = "Thực hiện Nghị quyết số 12/NQ-HĐND của HĐND tỉnh khóa IX và Chỉ thị 05 của Bộ Chính trị khóa XII.";
+        let (docs, _) = extract(text, &[]);
+        assert_eq!(docs.len(), 2);
+        assert_eq!((docs[0].term, docs[1].term), (None, Some(12)));
+        // the words are still read: the mention covers them
+        assert_eq!(docs[0].mentions[0].text, "Nghị quyết số 12/NQ-HĐND của HĐND tỉnh khóa IX");
+    }
+
+    #[test]
     fn misspelt_codes_warn_with_the_mention_span() {
         let text = "Sơ kết Chỉ thị 05-CT/WT của Bộ Chính trị.";
         let (docs, warnings) = extract(text, &[]);
