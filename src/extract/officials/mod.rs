@@ -1,22 +1,130 @@
 //! Named officials with honorifics and titles (issue 5).
+//!
+//! A person is a name (2–5 capitalised syllables starting with a family
+//! name of `surnames.txt`) with a trigger: an honorific right before it
+//! ("đồng chí", "đ/c", "ông", "bà", "các đồng chí: …"), a title before it
+//! ("Phó Chủ tịch UBND tỉnh Tôn Thị Ngọc Hạnh", "Đại tá …", "Giáo sư, Tiến
+//! sĩ …") or a title after it ("…, Trưởng Ban Tuyên giáo …", "… - Bí thư
+//! Đảng ủy, Tổng Biên tập Báo …"). Titles are read from a vocabulary of
+//! title heads (`titles.txt`) over their organisation (`orgs.txt`) and end
+//! at a verb or clause word (`stops.txt`), at punctuation or at a name; a
+//! comma followed by another head splits them.
+//!
+//! A name found once is then recognised in all its other mentions, even
+//! without a trigger and even when a mention differs from it only by case
+//! ("Trương Thanh tùng") or by tone marks ("Lễ Mạnh Hùng" for "Lê Mạnh
+//! Hùng", when the misspelt form is not itself a well-formed name), except
+//! where it stands in a place, an organisation or a fixed phrase ("tư
+//! tưởng, đạo đức, phong cách Hồ Chí Minh", "Thành phố Hồ Chí Minh").
+
+mod merge;
+mod rules;
+mod tokens;
+mod vocab;
 
 use super::Ctx;
 use crate::record::{Official, Warning};
+use rules::Rules;
+use tokens::Doc;
+use vocab::Vocab;
 
 /// Finds people named with an honorific or a role, merged across mentions.
-#[derive(Debug, Default)]
-pub struct Officials {}
+#[derive(Debug)]
+pub struct Officials {
+    vocab: Vocab,
+}
+
+impl Default for Officials {
+    fn default() -> Self {
+        Officials::new()
+    }
+}
 
 impl Officials {
     /// Compiles the rules and word lists.
     pub fn new() -> Self {
-        Officials {}
+        Officials { vocab: Vocab::new() }
     }
 
     /// The officials of `ctx.text` (mentions with byte offsets), in order of
     /// first mention.
     pub fn extract(&self, ctx: &Ctx, warnings: &mut Vec<Warning>) -> Vec<Official> {
-        let _ = (ctx, warnings);
-        Vec::new()
+        let _ = warnings;
+        if ctx.text.is_empty() {
+            return Vec::new();
+        }
+        let doc = Doc::new(ctx.text);
+        let rules = Rules { v: &self.vocab, d: &doc };
+        let found = rules.find();
+        merge::merge(&rules, found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokens::Doc;
+    use super::vocab::{SURNAMES, TITLES};
+    use crate::extract::corpus::{Field, run};
+    use crate::normalize::tone_key;
+    use crate::wordlist;
+
+    /// The texts of the corpus's positive examples and in-context sentences,
+    /// and the names they expect.
+    fn corpus_texts() -> (Vec<String>, Vec<String>) {
+        let corpus: toml::Table = toml::from_str(include_str!("corpus.toml")).unwrap();
+        let (mut texts, mut names) = (Vec::new(), Vec::new());
+        for (list, field) in [("example", "texts"), ("in_context", "text")] {
+            for item in corpus[list].as_array().unwrap() {
+                match &item[field] {
+                    toml::Value::Array(a) => {
+                        texts.extend(a.iter().filter_map(|t| t.as_str()).map(str::to_owned))
+                    }
+                    t => texts.extend(t.as_str().map(str::to_owned)),
+                }
+                for e in item["expect"].as_array().unwrap() {
+                    names.extend(e.get("name").and_then(|n| n.as_str()).map(str::to_owned));
+                }
+            }
+        }
+        (texts, names)
+    }
+
+    /// A text as its folded syllables, padded with spaces for whole-word
+    /// search.
+    fn syllables(text: &str) -> String {
+        let d = Doc::new(text);
+        let keys: Vec<&str> = (0..d.toks.len()).map(|i| d.key(i)).collect();
+        format!(" {} ", keys.join(" "))
+    }
+
+    #[test]
+    fn every_title_word_and_family_name_is_exercised_by_the_corpus() {
+        let (texts, names) = corpus_texts();
+        let texts: Vec<String> = texts.iter().map(|t| syllables(t)).collect();
+        let mut missing = Vec::new();
+        for section in ["head", "prefix", "modifier", "appointment"] {
+            for entry in wordlist::section(TITLES, section) {
+                let key = syllables(entry);
+                if !texts.iter().any(|t| t.contains(&key)) {
+                    missing.push(format!("[{section}] {entry}"));
+                }
+            }
+        }
+        let first: Vec<String> = names.iter().filter_map(|n| n.split(' ').next()).map(tone_key).collect();
+        for surname in wordlist::lines(SURNAMES) {
+            let k = tone_key(surname);
+            if !first.contains(&k) {
+                missing.push(format!("[surname] {surname}"));
+            }
+        }
+        assert!(missing.is_empty(), "word-list entries no corpus example uses:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn corpus() {
+        let s = run(Field::Officials, include_str!("corpus.toml"));
+        assert!(s.positive_texts >= 100, "{} positive texts", s.positive_texts);
+        assert!(s.negative_texts >= 60, "{} negative texts", s.negative_texts);
+        assert!(s.in_context >= 30, "{} in-context sentences", s.in_context);
     }
 }

@@ -1,0 +1,185 @@
+//! From people found with a trigger to officials: every other mention of a
+//! known name, then one [`Official`] per person.
+
+use super::rules::{Found, Rules};
+use crate::normalize::tone_key;
+use crate::record::{Mention, Official};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-case vowels with a tone mark → the vowel without it (quality marks
+/// kept: "ễ" → "ê", "ạ" → "a", "ự" → "ư").
+static UNTONE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let mut m = HashMap::new();
+    for c in ('\u{e0}'..='\u{1ef9}').filter(|c| c.is_lowercase()) {
+        let bare: String = c.to_string().nfd().filter(|d| !tones.contains(d)).nfc().collect();
+        let mut chars = bare.chars();
+        if let (Some(b), None) = (chars.next(), chars.next()) {
+            if b != c {
+                m.insert(c, b);
+            }
+        }
+    }
+    m
+});
+
+fn untone(c: char) -> char {
+    UNTONE.get(&c).copied().unwrap_or(c)
+}
+
+/// Whether two folded syllables differ at most by tone marks.
+fn same_but_tones(a: &str, b: &str) -> bool {
+    a.chars().map(untone).eq(b.chars().map(untone))
+}
+
+/// A title as it should be reported: whitespace collapsed, no space around
+/// "&" ("GD& ĐT" → "GD&ĐT"), no punctuation at the ends.
+fn clean_title(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.replace("& ", "&").replace(" &", "&").trim_matches(|c: char| ",;:.-–— ".contains(c)).to_owned()
+}
+
+/// Later mentions of the names found, then the officials.
+pub(super) fn merge(r: &Rules, mut found: Vec<Found>) -> Vec<Official> {
+    let d = r.d;
+    let n = d.toks.len();
+    // names known from a triggered mention, longest first
+    let mut known: Vec<Vec<&str>> = Vec::new();
+    for f in &found {
+        let k: Vec<&str> = (f.s..f.e).map(|i| d.key(i)).collect();
+        if !known.contains(&k) {
+            known.push(k);
+        }
+    }
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    // which found name covers a token
+    let mut owner: Vec<Option<usize>> = vec![None; n];
+    for (fi, f) in found.iter().enumerate() {
+        for o in owner.iter_mut().take(f.e).skip(f.s) {
+            *o = Some(fi);
+        }
+    }
+    let mut extra: Vec<(Found, usize)> = Vec::new();
+    if !known.is_empty() {
+        for i in 0..n {
+            if !d.is_cap_word(i) {
+                continue;
+            }
+            for (ki, k) in known.iter().enumerate() {
+                let len = k.len();
+                let mut exact = true;
+                let matched = (0..len).all(|j| {
+                    let t = i + j;
+                    d.is_word(t)
+                        && (j == 0 || d.toks[t].one_space_before)
+                        && (d.key(t) == k[j] || {
+                            exact = false;
+                            same_but_tones(d.key(t), k[j])
+                        })
+                });
+                if !matched {
+                    continue;
+                }
+                let end = i + len;
+                // part of a longer capitalised run: another name
+                if d.is_cap_word(end) && d.toks[end].one_space_before && r.title_start(end).is_none() {
+                    continue;
+                }
+                if let Some(fi) = owner[i] {
+                    // the found name is a shorter reading of a known name
+                    // ("Trương Thanh" of "Trương Thanh tùng")
+                    if found[fi].s == i && end > found[fi].e && (found[fi].e..end).all(|t| owner[t].is_none())
+                    {
+                        for o in owner.iter_mut().take(end).skip(found[fi].e) {
+                            *o = Some(fi);
+                        }
+                        found[fi].e = end;
+                    }
+                    break;
+                }
+                if (i..end).any(|t| owner[t].is_some()) || extra.iter().any(|(f, _)| f.s < end && i < f.e) {
+                    continue;
+                }
+                // a misspelling joins a known name only when it is not a
+                // well-formed name of its own
+                if !exact && r.name_at(i) == Some(end) {
+                    continue;
+                }
+                if !r.bare_mention_context(i) {
+                    continue;
+                }
+                let (ms, honorific) = match r.honorific_ending_at(i) {
+                    Some((hs, val, list)) => (if list { i } else { hs }, Some(val)),
+                    None => (i, None),
+                };
+                let rule = if exact { "known_name" } else { "known_name_toneless" };
+                extra.push((Found { s: i, e: end, ms, honorific, titles: Vec::new(), rule }, ki));
+                break;
+            }
+        }
+    }
+
+    // every mention with the key of the person it names
+    let key_of = |f: &Found| (f.s..f.e).map(|i| d.key(i)).collect::<Vec<_>>().join(" ");
+    let mut all: Vec<(Found, String)> = found.into_iter().map(|f| (f.clone(), key_of(&f))).collect();
+    all.extend(extra.into_iter().map(|(f, ki)| (f, known[ki].join(" "))));
+    all.sort_by_key(|(f, _)| f.s);
+
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (ix, (_, key)) in all.iter().enumerate() {
+        match groups.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => v.push(ix),
+            None => groups.push((key.clone(), vec![ix])),
+        }
+    }
+
+    let mut out = Vec::with_capacity(groups.len());
+    for (key, members) in groups {
+        let proper = |f: &Found| (f.s..f.e).all(|i| d.is_cap_word(i)) && key_of(f) == key;
+        let named = members.iter().map(|&m| &all[m].0).find(|f| proper(f)).unwrap_or(&all[members[0]].0);
+        let name = d.span(named.s, named.e).to_owned();
+        let honorific = members
+            .iter()
+            .find_map(|&m| all[m].0.honorific)
+            .and_then(|h| r.v.honorific_forms.get(h))
+            .map(|h| (*h).to_owned());
+        let mut titles: Vec<String> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for &m in &members {
+            for &(a, b) in &all[m].0.titles {
+                let t = clean_title(d.span(a, b));
+                let k = tone_key(&t);
+                if !t.is_empty() && !seen.contains(&k) {
+                    seen.push(k);
+                    titles.push(t);
+                }
+            }
+        }
+        let mentions = members
+            .iter()
+            .map(|&m| {
+                let f = &all[m].0;
+                let (start, end) = (d.toks[f.ms].os, d.toks[f.e - 1].oe);
+                Mention { text: d.text.get(start..end).unwrap_or("").to_owned(), start, end }
+            })
+            .collect();
+        out.push(Official { name, honorific, titles, mentions });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tones_only() {
+        assert!(same_but_tones("lễ", "lê"));
+        assert!(same_but_tones("hùng", "hung"));
+        assert!(!same_but_tones("hưng", "hùng"));
+        assert!(!same_but_tones("lê", "le"));
+        assert_eq!(clean_title("đảng viên Đảng bộ Sở GD& ĐT"), "đảng viên Đảng bộ Sở GD&ĐT");
+    }
+}
