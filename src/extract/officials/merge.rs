@@ -2,31 +2,36 @@
 //! known name, then one [`Official`] per person.
 
 use super::rules::{Found, Rules};
+use super::vocab::Map;
 use crate::normalize::tone_key;
 use crate::record::{Mention, Official};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
+/// First and last code point of the table of [`untone`].
+const UNTONE_FROM: u32 = 0xc0;
+const UNTONE_TO: u32 = 0x1ef9;
+
 /// Lower-case vowels with a tone mark → the vowel without it (quality marks
-/// kept: "ễ" → "ê", "ạ" → "a", "ự" → "ư").
-static UNTONE: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+/// kept: "ễ" → "ê", "ạ" → "a", "ự" → "ư"), indexed from `UNTONE_FROM`.
+static UNTONE: LazyLock<Vec<char>> = LazyLock::new(|| {
     let tones = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
-    let mut m = HashMap::new();
-    for c in ('\u{e0}'..='\u{1ef9}').filter(|c| c.is_lowercase()) {
-        let bare: String = c.to_string().nfd().filter(|d| !tones.contains(d)).nfc().collect();
-        let mut chars = bare.chars();
-        if let (Some(b), None) = (chars.next(), chars.next()) {
-            if b != c {
-                m.insert(c, b);
+    (UNTONE_FROM..=UNTONE_TO)
+        .map(|u| {
+            let Some(c) = char::from_u32(u) else { return '\0' };
+            let bare: String = c.to_string().nfd().filter(|d| !tones.contains(d)).nfc().collect();
+            let mut chars = bare.chars();
+            match (chars.next(), chars.next()) {
+                (Some(b), None) if c.is_lowercase() => b,
+                _ => c,
             }
-        }
-    }
-    m
+        })
+        .collect()
 });
 
 fn untone(c: char) -> char {
-    UNTONE.get(&c).copied().unwrap_or(c)
+    let u = c as u32;
+    if (UNTONE_FROM..=UNTONE_TO).contains(&u) { UNTONE[(u - UNTONE_FROM) as usize] } else { c }
 }
 
 /// Whether two folded syllables differ at most by tone marks.
@@ -62,68 +67,96 @@ pub(super) fn merge(r: &Rules, mut found: Vec<Found>) -> Vec<Official> {
         }
     }
     let mut extra: Vec<(Found, usize)> = Vec::new();
-    if !known.is_empty() {
-        for i in 0..n {
-            if !d.is_cap_word(i) {
+    // known names by their first syllable without tone marks
+    let mut by_first: Map<String, Vec<usize>> = Map::default();
+    for (ki, k) in known.iter().enumerate() {
+        by_first.entry(k[0].chars().map(untone).collect()).or_default().push(ki);
+    }
+    let mut buf = String::new();
+    for i in 0..n {
+        if !d.is_cap_word(i) {
+            continue;
+        }
+        buf.clear();
+        buf.extend(d.key(i).chars().map(untone));
+        let Some(candidates) = by_first.get(buf.as_str()) else { continue };
+        for &ki in candidates {
+            let k = &known[ki];
+            let len = k.len();
+            let mut exact = true;
+            let matched = (0..len).all(|j| {
+                let t = i + j;
+                d.is_word(t)
+                    && (j == 0 || d.toks[t].one_space_before)
+                    && (d.key(t) == k[j] || {
+                        exact = false;
+                        same_but_tones(d.key(t), k[j])
+                    })
+            });
+            if !matched {
                 continue;
             }
-            for (ki, k) in known.iter().enumerate() {
-                let len = k.len();
-                let mut exact = true;
-                let matched = (0..len).all(|j| {
-                    let t = i + j;
-                    d.is_word(t)
-                        && (j == 0 || d.toks[t].one_space_before)
-                        && (d.key(t) == k[j] || {
-                            exact = false;
-                            same_but_tones(d.key(t), k[j])
-                        })
-                });
-                if !matched {
-                    continue;
-                }
-                let end = i + len;
-                // part of a longer capitalised run: another name
-                if d.is_cap_word(end) && d.toks[end].one_space_before && r.title_start(end).is_none() {
-                    continue;
-                }
-                if let Some(fi) = owner[i] {
-                    // the found name is a shorter reading of a known name
-                    // ("Trương Thanh" of "Trương Thanh tùng")
-                    if found[fi].s == i && end > found[fi].e && (found[fi].e..end).all(|t| owner[t].is_none())
-                    {
-                        for o in owner.iter_mut().take(end).skip(found[fi].e) {
-                            *o = Some(fi);
-                        }
-                        found[fi].e = end;
+            let end = i + len;
+            // part of a longer capitalised run: another name
+            if d.is_cap_word(end) && d.toks[end].one_space_before && r.title_start(end).is_none() {
+                continue;
+            }
+            if let Some(fi) = owner[i] {
+                // the found name is a shorter reading of a known name
+                // ("Trương Thanh" of "Trương Thanh tùng")
+                if found[fi].s == i && end > found[fi].e && (found[fi].e..end).all(|t| owner[t].is_none()) {
+                    for o in owner.iter_mut().take(end).skip(found[fi].e) {
+                        *o = Some(fi);
                     }
-                    break;
+                    found[fi].e = end;
                 }
-                if (i..end).any(|t| owner[t].is_some()) || extra.iter().any(|(f, _)| f.s < end && i < f.e) {
-                    continue;
-                }
-                // a misspelling joins a known name only when it is not a
-                // well-formed name of its own
-                if !exact && r.name_at(i) == Some(end) {
-                    continue;
-                }
-                if !r.bare_mention_context(i) {
-                    continue;
-                }
-                let (ms, honorific) = match r.honorific_ending_at(i) {
-                    Some((hs, val, list)) => (if list { i } else { hs }, Some(val)),
-                    None => (i, None),
-                };
-                let rule = if exact { "known_name" } else { "known_name_toneless" };
-                extra.push((Found { s: i, e: end, ms, honorific, titles: Vec::new(), rule }, ki));
                 break;
             }
+            if (i..end).any(|t| owner[t].is_some()) || extra.iter().any(|(f, _)| f.s < end && i < f.e) {
+                continue;
+            }
+            // a misspelling joins a known name only when it is not a
+            // well-formed name of its own
+            if !exact && r.name_at(i) == Some(end) {
+                continue;
+            }
+            if !r.bare_mention_context(i) {
+                continue;
+            }
+            let (ms, honorific) = match r.honorific_ending_at(i) {
+                Some((hs, val, list)) => (if list { i } else { hs }, Some(val)),
+                None => (i, None),
+            };
+            let rule = if exact { "known_name" } else { "known_name_toneless" };
+            extra.push((Found { s: i, e: end, ms, honorific, titles: Vec::new(), rule }, ki));
+            break;
         }
     }
 
     // every mention with the key of the person it names
     let key_of = |f: &Found| (f.s..f.e).map(|i| d.key(i)).collect::<Vec<_>>().join(" ");
-    let mut all: Vec<(Found, String)> = found.into_iter().map(|f| (f.clone(), key_of(&f))).collect();
+    // a name read after an honorific that is not well-formed itself
+    // ("đồng chí Lễ Văn Khánh") and differs from a well-formed one only by
+    // tone marks is that person
+    let well_formed = |f: &Found| r.name_at(f.s) == Some(f.e);
+    let formed: Vec<Vec<&str>> =
+        found.iter().filter(|f| well_formed(f)).map(|f| (f.s..f.e).map(|i| d.key(i)).collect()).collect();
+    let mut all: Vec<(Found, String)> = found
+        .iter()
+        .map(|f| {
+            let mut key = key_of(f);
+            if !well_formed(f) {
+                let sy: Vec<&str> = (f.s..f.e).map(|i| d.key(i)).collect();
+                if let Some(k) = formed
+                    .iter()
+                    .find(|k| k.len() == sy.len() && k.iter().zip(&sy).all(|(a, b)| same_but_tones(a, b)))
+                {
+                    key = k.join(" ");
+                }
+            }
+            (f.clone(), key)
+        })
+        .collect();
     all.extend(extra.into_iter().map(|(f, ki)| (f, known[ki].join(" "))));
     all.sort_by_key(|(f, _)| f.s);
 
@@ -161,7 +194,7 @@ pub(super) fn merge(r: &Rules, mut found: Vec<Found>) -> Vec<Official> {
             .iter()
             .map(|&m| {
                 let f = &all[m].0;
-                let (start, end) = (d.toks[f.ms].os, d.toks[f.e - 1].oe);
+                let (start, end) = (d.toks[f.ms].os as usize, d.toks[f.e - 1].oe as usize);
                 Mention { text: d.text.get(start..end).unwrap_or("").to_owned(), start, end }
             })
             .collect();

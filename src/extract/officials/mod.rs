@@ -53,10 +53,46 @@ impl Officials {
         if ctx.text.is_empty() {
             return Vec::new();
         }
-        let doc = Doc::new(ctx.text);
+        let doc = Doc::filtered(ctx.text, |p| self.may_name_someone(p));
         let rules = Rules { v: &self.vocab, d: &doc };
         let found = rules.find();
         merge::merge(&rules, found)
+    }
+
+    /// Whether a paragraph may name someone, by a quick look at its words:
+    /// two capitalised words in a row, the first a family name or after an
+    /// honorific. Every rule needs that much; the other paragraphs are not
+    /// tokenized.
+    fn may_name_someone(&self, p: &str) -> bool {
+        let v = &self.vocab;
+        let mut key = String::new();
+        let (mut starts_name, mut honorific) = (false, false);
+        for raw in p.split(' ') {
+            let w = raw.trim_matches(|c: char| !tokens::is_letter(c));
+            let Some(first) = w.chars().next() else {
+                (starts_name, honorific) = (false, false);
+                continue;
+            };
+            let cap = tokens::lower(first).map_or_else(|| first.is_uppercase(), |l| l != first);
+            if cap && starts_name {
+                return true;
+            }
+            let after_honorific = honorific;
+            if cap {
+                key.clear();
+                tokens::fold_word(w, &mut key);
+                honorific = v.honorific_ends.contains(key.as_str());
+                starts_name = after_honorific
+                    || v.surnames.contains(key.as_str())
+                    || key.starts_with("h'")
+                    || key.starts_with("k'");
+            } else {
+                // lower-case honorifics are written in their canonical form
+                honorific = w.len() <= 6 && v.honorific_ends.contains(w);
+                starts_name = false;
+            }
+        }
+        false
     }
 }
 

@@ -122,6 +122,40 @@ impl Rules<'_, '_> {
                 return None;
             }
         }
+        self.name_run(i)
+    }
+
+    /// A name right after an honorific, whatever its family name ("đồng chí
+    /// Cù Thị Hậu"): 2–5 capitalised syllables that are not a title, a
+    /// place or an organisation, after an honorific that is not itself part
+    /// of a street or organisation name ("đường Ông Ích Khiêm").
+    fn name_after_honorific(&self, i: usize) -> Option<usize> {
+        let (v, d) = (self.v, self.d);
+        let t = d.toks.get(i)?;
+        if t.kind != Kind::Word || !t.cap || i == 0 || !v.honorific_ends.contains(d.key(i - 1)) {
+            return None;
+        }
+        let (hs, _, _) = self.honorific_ending_at(i)?;
+        if t.kind != Kind::Word
+            || !t.cap
+            || t.digit
+            || t.all_caps
+            || self.title_start(i).is_some()
+            || v.stoppers.at(d, i).is_some()
+            || v.provinces.at(d, i).is_some()
+            || v.honorifics.at(d, i).is_some()
+            || self.before_kind(hs) != Before::Nothing
+            || v.fixed.ending_at(d, hs, 3).is_some()
+        {
+            return None;
+        }
+        self.name_run(i)
+    }
+
+    /// The end of a name whose first syllable is at `i`: up to five
+    /// capitalised syllables, at least two.
+    fn name_run(&self, i: usize) -> Option<usize> {
+        let (v, d) = (self.v, self.d);
         let mut j = i + 1;
         while j < d.toks.len() && j - i < 6 {
             let t = d.toks[j];
@@ -288,10 +322,10 @@ impl Rules<'_, '_> {
                         continue;
                     }
                     if t.digit {
-                        // "Đồn Biên phòng 766", "Quân khu 5"; not "… huyện 2
-                        // lần"
+                        // "Đồn Biên phòng 766", "Quân khu 5", "thôn 3"; not
+                        // "… huyện 2 lần"
                         let next_ok = !d.is_lower_word(i + 1) || v.stops.at(d, i + 1).is_some();
-                        if !after_unit && next_ok && i > start {
+                        if next_ok && i > start {
                             i += 1;
                             last = i;
                             continue;
@@ -299,7 +333,8 @@ impl Rules<'_, '_> {
                         break;
                     }
                     if t.cap {
-                        let before = self.before_kind(i);
+                        // a unit ending the head itself ("Trưởng thôn") names no place
+                        let before = if i == head_end { Before::Nothing } else { self.before_kind(i) };
                         if before != Before::Nothing {
                             let n = self.place_len(i, before);
                             if n > 0 {
@@ -319,8 +354,10 @@ impl Rules<'_, '_> {
                             run.name = Some(i);
                             break;
                         }
-                        after_unit = v.closed_units.at(d, i).is_some() || v.open_units.at(d, i).is_some();
-                        i += 1;
+                        // "Trưởng Ban Tuyên giáo Huyện", "Tổ dân phố 5"
+                        let unit = v.closed_units.at(d, i).or_else(|| v.open_units.at(d, i));
+                        after_unit = unit.is_some();
+                        i += unit.map_or(1, |u| u.0);
                         last = i;
                         continue;
                     }
@@ -480,7 +517,7 @@ impl Rules<'_, '_> {
         let mut out: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < d.toks.len() {
-            let Some(e) = self.name_at(i) else {
+            let Some(e) = self.name_at(i).or_else(|| self.name_after_honorific(i)) else {
                 i += 1;
                 continue;
             };

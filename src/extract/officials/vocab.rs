@@ -2,9 +2,39 @@
 //! syllables matched on the folded tokens of a body.
 
 use super::tokens::{Doc, Kind};
-use crate::normalize::tone_key;
 use crate::wordlist;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small multiplicative hasher (the Fx hash of rustc) for the word-list
+/// maps: keys are short syllables looked up once per token, where SipHash's
+/// protection against flooding buys nothing (the keys are our lists').
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by word-list syllables.
+pub(super) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+/// A set of word-list syllables.
+pub(super) type Set<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 pub(super) const SURNAMES: &str = include_str!("surnames.txt");
 const HONORIFICS: &str = include_str!("honorifics.txt");
@@ -18,7 +48,7 @@ const PROVINCES: &str = include_str!("../../page/provinces.txt");
 /// 0).
 #[derive(Debug, Default)]
 pub(super) struct Phrases {
-    by_first: HashMap<String, Vec<(Vec<String>, usize, bool)>>,
+    by_first: Map<String, Vec<(Vec<String>, usize, bool)>>,
     /// Whether the case of a phrase's first letter must match the text's.
     cased: bool,
 }
@@ -83,12 +113,14 @@ impl Phrases {
 /// Every list the rules read.
 #[derive(Debug)]
 pub(super) struct Vocab {
-    pub surnames: HashSet<String>,
+    pub surnames: Set<String>,
     /// Honorifics before one name; the value indexes `honorific_forms`.
     pub honorifics: Phrases,
     /// "các đồng chí": honorifics opening a list of people.
     pub list_honorifics: Phrases,
     pub honorific_forms: Vec<&'static str>,
+    /// The last syllable of every honorific ("chí", "ông", "đ/c").
+    pub honorific_ends: Set<String>,
     pub heads: Phrases,
     pub prefixes: Phrases,
     pub modifiers: Phrases,
@@ -100,7 +132,7 @@ pub(super) struct Vocab {
     pub open_units: Phrases,
     pub after_unit: Phrases,
     pub comma_orgs: Phrases,
-    pub dotted: HashSet<String>,
+    pub dotted: Set<String>,
     pub stops: Phrases,
     pub fixed: Phrases,
     pub place_prepositions: Phrases,
@@ -112,9 +144,11 @@ impl Vocab {
         let mut honorifics = Phrases::default();
         let mut list_honorifics = Phrases::default();
         let mut honorific_forms = Vec::new();
+        let mut honorific_ends = Set::default();
         for (section, target) in [("single", &mut honorifics), ("list", &mut list_honorifics)] {
             for line in wordlist::section(HONORIFICS, section) {
                 let (form, canonical) = line.split_once('|').unwrap_or((line, line));
+                honorific_ends.extend(syllables(form).pop());
                 honorific_forms.push(canonical.trim());
                 target.add(form.trim(), honorific_forms.len() - 1);
             }
@@ -134,10 +168,11 @@ impl Vocab {
         }
         let sec = |file: &'static str, name: &'static str| Phrases::from_lines(wordlist::section(file, name));
         Vocab {
-            surnames: wordlist::lines(SURNAMES).map(tone_key).collect(),
+            surnames: wordlist::lines(SURNAMES).map(|s| syllables(s).join(" ")).collect(),
             honorifics,
             list_honorifics,
             honorific_forms,
+            honorific_ends,
             heads: sec(TITLES, "head"),
             prefixes: sec(TITLES, "prefix"),
             modifiers: sec(TITLES, "modifier"),
@@ -149,7 +184,7 @@ impl Vocab {
             open_units: sec(ORGS, "open"),
             after_unit: sec(ORGS, "after_unit"),
             comma_orgs: sec(ORGS, "comma"),
-            dotted: wordlist::section(ORGS, "dotted").map(tone_key).collect(),
+            dotted: wordlist::section(ORGS, "dotted").map(|s| syllables(s).join(" ")).collect(),
             stops: Phrases::from_lines(
                 wordlist::section(STOPS, "verb").chain(wordlist::section(STOPS, "clause")),
             ),
