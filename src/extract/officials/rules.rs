@@ -82,6 +82,13 @@ impl Rules<'_, '_> {
         None
     }
 
+    /// Whether token `i` is an abbreviation that a full stop may follow
+    /// inside a sentence ("TP.", "TS.", "PGS.TS.").
+    fn dotted(&self, i: usize) -> bool {
+        let (v, d) = (self.v, self.d);
+        v.dotted.contains(d.key(i)) || v.prefixes.at(d, i).is_some_and(|(len, _)| len == 1)
+    }
+
     /// Whether a title head or prefix ends right before token `i`.
     pub fn after_title(&self, i: usize) -> bool {
         let (v, d) = (self.v, self.d);
@@ -222,8 +229,13 @@ impl Rules<'_, '_> {
         if r == 0 {
             return 0;
         }
-        // "Nguyễn Thị …", "Trần Văn …": a person's middle name
-        if v.surnames.contains(d.key(j)) && matches!(d.key(j + 1), "thị" | "văn") && r >= 3 {
+        // "Nguyễn Thị …", "Trần Văn …": a person's middle name; three
+        // syllables after a frequent family name: a person ("Bí thư Huyện
+        // ủy Lê Quang Hòa"), where "Lâm Hà", "Lê Chân" are places
+        let surname = v.surnames.contains(d.key(j));
+        if (surname && matches!(d.key(j + 1), "thị" | "văn") && r >= 3)
+            || (r == 3 && v.common_surnames.contains(d.key(j)))
+        {
             return 0;
         }
         // place names are mostly two syllables: "huyện Kim Sơn Nguyễn Văn A"
@@ -304,8 +316,11 @@ impl Rules<'_, '_> {
                             break;
                         }
                         '&' => i += 1,
-                        '.' if i > 0 && v.dotted.contains(d.key(i - 1)) && d.is_cap_word(next) => {
-                            // "TP. Hồ Chí Minh"
+                        '.' if i > 0 && self.dotted(i - 1) && d.is_cap_word(next) => {
+                            // "TP. Hồ Chí Minh", "TS. BS …"
+                            if head_end == i {
+                                head_end = next;
+                            }
                             i += 1
                         }
                         _ => break,
@@ -314,6 +329,15 @@ impl Rules<'_, '_> {
                 Kind::Word => {
                     if self.honorific_before_name(i).is_some() || v.list_honorifics.at(d, i).is_some() {
                         break;
+                    }
+                    // prefixes in a row are titles of their own ("TS. BS …",
+                    // "Đại tá Bác sĩ …")
+                    if i == head_end && v.prefixes.at(d, cur).is_some_and(|(len, _)| cur + len == last) {
+                        if let Some(e) = self.title_start(i) {
+                            run.titles.push((cur, last));
+                            (cur, i, last, after_unit, head_end) = (i, e, e, false, e);
+                            continue;
+                        }
                     }
                     if let Some((len, _)) = v.compound_orgs.at(d, i) {
                         i += len;
@@ -437,7 +461,7 @@ impl Rules<'_, '_> {
             h -= 1;
             match d.toks[h].kind {
                 Kind::Break => break,
-                Kind::Punct('.') if h > 0 && self.v.dotted.contains(d.key(h - 1)) => continue,
+                Kind::Punct('.') if h > 0 && self.dotted(h - 1) => continue,
                 Kind::Punct('.' | ';' | ':' | '!' | '?' | '(' | ')' | '"' | '“' | '”' | '…') => break,
                 _ => {}
             }
@@ -464,6 +488,12 @@ impl Rules<'_, '_> {
     fn titles_after(&self, e: usize) -> Option<TitleRun> {
         let (v, d) = (self.v, self.d);
         let mut j = e;
+        // a remark in parentheses ("(bên phải)", "(thứ 3 từ trái)") before
+        // the titles
+        if d.punct(j) == Some('(') && self.title_start(j + 1).is_none() {
+            let close = (j + 1..(j + 12).min(d.toks.len())).find(|&k| d.punct(k) == Some(')'))?;
+            j = close + 1;
+        }
         match d.punct(j) {
             Some(',' | '-' | '–' | '—' | '(') => j += 1,
             Some(_) => return None,

@@ -114,6 +114,8 @@ impl Phrases {
 #[derive(Debug)]
 pub(super) struct Vocab {
     pub surnames: Set<String>,
+    /// The most frequent family names.
+    pub common_surnames: Set<String>,
     /// Honorifics before one name; the value indexes `honorific_forms`.
     pub honorifics: Phrases,
     /// "các đồng chí": honorifics opening a list of people.
@@ -168,7 +170,11 @@ impl Vocab {
         }
         let sec = |file: &'static str, name: &'static str| Phrases::from_lines(wordlist::section(file, name));
         Vocab {
-            surnames: wordlist::lines(SURNAMES).map(|s| syllables(s).join(" ")).collect(),
+            surnames: wordlist::section(SURNAMES, "common")
+                .chain(wordlist::section(SURNAMES, "other"))
+                .map(|s| syllables(s).join(" "))
+                .collect(),
+            common_surnames: wordlist::section(SURNAMES, "common").map(|s| syllables(s).join(" ")).collect(),
             honorifics,
             list_honorifics,
             honorific_forms,
