@@ -46,6 +46,41 @@ fn clean_title(s: &str) -> String {
     joined.replace("& ", "&").replace(" &", "&").trim_matches(|c: char| ",;:.-–— ".contains(c)).to_owned()
 }
 
+/// Mentions by the given name alone after an honorific ("Theo ông Dũng",
+/// "đồng chí Hương"), for a given name that only one of the people found
+/// bears.
+fn given_names(r: &Rules, all: &[(Found, String)]) -> Vec<(Found, String)> {
+    let d = r.d;
+    let mut by_given: Map<&str, Option<&str>> = Map::default();
+    for (_, key) in all {
+        let given = key.rsplit(' ').next().unwrap_or("");
+        by_given
+            .entry(given)
+            .and_modify(|k| {
+                if *k != Some(key.as_str()) {
+                    *k = None;
+                }
+            })
+            .or_insert(Some(key.as_str()));
+    }
+    let taken = |i: usize| all.iter().any(|(f, _)| f.ms <= i && i < f.e);
+    let mut out = Vec::new();
+    for i in 1..d.toks.len() {
+        if !d.is_cap_word(i) || d.is_cap_word(i + 1) || !r.v.honorific_ends.contains(d.key(i - 1)) {
+            continue;
+        }
+        let Some(Some(key)) = by_given.get(d.key(i)) else { continue };
+        let Some((hs, val, list)) = r.honorific_ending_at(i) else { continue };
+        if list || taken(i) {
+            continue;
+        }
+        let f =
+            Found { s: i, e: i + 1, ms: hs, honorific: Some(val), titles: Vec::new(), rule: "given_name" };
+        out.push((f, (*key).to_owned()));
+    }
+    out
+}
+
 /// Later mentions of the names found, then the officials.
 pub(super) fn merge(r: &Rules, mut found: Vec<Found>) -> Vec<Official> {
     let d = r.d;
@@ -158,6 +193,7 @@ pub(super) fn merge(r: &Rules, mut found: Vec<Found>) -> Vec<Official> {
         })
         .collect();
     all.extend(extra.into_iter().map(|(f, ki)| (f, known[ki].join(" "))));
+    all.extend(given_names(r, &all));
     all.sort_by_key(|(f, _)| f.s);
 
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();

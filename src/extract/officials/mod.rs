@@ -15,7 +15,15 @@
 //! ("Trương Thanh tùng") or by tone marks ("Lễ Mạnh Hùng" for "Lê Mạnh
 //! Hùng", when the misspelt form is not itself a well-formed name), except
 //! where it stands in a place, an organisation or a fixed phrase ("tư
-//! tưởng, đạo đức, phong cách Hồ Chí Minh", "Thành phố Hồ Chí Minh").
+//! tưởng, đạo đức, phong cách Hồ Chí Minh", "Thành phố Hồ Chí Minh"). After
+//! an honorific, the given name alone is a mention of the one person found
+//! who bears it ("Theo ông Dũng").
+//!
+//! Files: `tokens.rs` (tokens and folded keys), `vocab.rs` (the word lists,
+//! compiled once), `rules.rs` (names, titles, triggers), `merge.rs` (later
+//! mentions, one official per person); word lists `surnames.txt`,
+//! `honorifics.txt`, `titles.txt`, `orgs.txt`, `stops.txt`; examples
+//! `corpus.toml`.
 
 mod merge;
 mod rules;
@@ -131,6 +139,82 @@ mod tests {
         let d = Doc::new(text);
         let keys: Vec<&str> = (0..d.toks.len()).map(|i| d.key(i)).collect();
         format!(" {} ", keys.join(" "))
+    }
+
+    /// Odd inputs (fragments of the genre shuffled with punctuation, case
+    /// and spacing) never panic, and every mention's span gives back its
+    /// text.
+    #[test]
+    fn spans_hold_on_shuffled_fragments() {
+        let pieces = [
+            "đồng chí ",
+            "Đ/c ",
+            "ông ",
+            "Bà ",
+            "các đồng chí: ",
+            "Nguyễn ",
+            "Văn ",
+            "An",
+            "Lễ ",
+            "Thị ",
+            "tùng ",
+            "Phó ",
+            "Chủ tịch ",
+            "UBND ",
+            "tỉnh ",
+            "huyện ",
+            "Huyện ủy ",
+            "Lâm Hà ",
+            "TP. ",
+            "Hồ Chí Minh ",
+            "Giáo sư",
+            ", ",
+            " - ",
+            "– ",
+            ";",
+            ":",
+            "(",
+            ")",
+            ".",
+            "\n\n",
+            "GD& ĐT ",
+            "PGS.TS. ",
+            "H'Nghia ",
+            "Êban ",
+            "phát biểu ",
+            "và ",
+            "Sở Văn hóa, Thể thao và Du lịch ",
+            "Đại tá ",
+            "được bổ nhiệm làm ",
+            "Trưởng thôn ",
+            "3 ",
+            "kiêm ",
+            "hoà ",
+            "UỶ ",
+            "\u{301}",
+            "Ð",
+            "Y ",
+            "’",
+            "&",
+        ];
+        let extractor = crate::Extractor::new();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let record = extractor.extract_body(&text, None);
+            for o in &record.officials {
+                assert!(o.name.split(' ').count() >= 2, "{o:?} in «{text}»");
+                for m in &o.mentions {
+                    assert_eq!(record.slice(m.start, m.end), Some(m.text.as_str()), "«{text}»");
+                }
+            }
+        }
     }
 
     #[test]

@@ -610,7 +610,9 @@ impl Rules<'_, '_> {
         if let Some(run) = &after {
             titles.extend(run.titles.iter().copied());
             if rule.is_empty() {
-                if self.looks_like_place(s, e) {
+                // a bare two-syllable run before a title is as often a place
+                // ("Mai Châu, Phó Chủ tịch UBND huyện …")
+                if e - s < 3 || self.looks_like_place(s, e) {
                     return None;
                 }
                 rule = "title_after_name";
