@@ -96,7 +96,7 @@ impl Officials {
                     || key.starts_with("k'");
             } else {
                 // lower-case honorifics are written in their canonical form
-                honorific = w.len() <= 6 && v.honorific_ends.contains(w);
+                honorific = w.len() <= 6 && v.honorific_end_list.iter().any(|h| h == w);
                 starts_name = false;
             }
         }

@@ -123,6 +123,8 @@ pub(super) struct Vocab {
     pub honorific_forms: Vec<&'static str>,
     /// The last syllable of every honorific ("chí", "ông", "đ/c").
     pub honorific_ends: Set<String>,
+    /// The same, as a list (a handful: quicker to scan than to hash).
+    pub honorific_end_list: Vec<String>,
     pub heads: Phrases,
     pub prefixes: Phrases,
     pub modifiers: Phrases,
@@ -178,6 +180,7 @@ impl Vocab {
             honorifics,
             list_honorifics,
             honorific_forms,
+            honorific_end_list: honorific_ends.iter().cloned().collect(),
             honorific_ends,
             heads: sec(TITLES, "head"),
             prefixes: sec(TITLES, "prefix"),
