@@ -64,6 +64,11 @@ struct Example {
     expect: Vec<toml::Table>,
     #[serde(default = "yes")]
     wrap: bool,
+    /// The part of each text the mention spans (default: the whole text),
+    /// for entities written with words around them that are not part of
+    /// the mention (an official's titles).
+    #[serde(default)]
+    covers: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -240,16 +245,25 @@ pub(crate) fn run(field: Field, source: &str) -> Stats {
             stats.positive_texts += 1;
             let name = format!("{f}/example[{e}]/text[{t}]");
             let published = ex.published.as_deref();
-            let len = text.chars().count();
+            let (at, len) = match &ex.covers {
+                None => (0, text.chars().count()),
+                Some(part) => match text.find(part.as_str()) {
+                    Some(b) => (text[..b].chars().count(), part.chars().count()),
+                    None => {
+                        run.fail(&name, text, format!("covers «{part}» is not in the text"));
+                        continue;
+                    }
+                },
+            };
             let items = run.items(text, published);
-            run.check(&name, text, &items, &ex.expect, Some((0, len)));
+            run.check(&name, text, &items, &ex.expect, Some((at, at + len)));
             let nfd: String = text.nfd().collect();
             if run.items(&nfd, published) != items {
                 run.fail(&format!("{name}/nfd"), text, "NFD input gives other items".into());
             }
             if let (Some(w), true) = (wrap, ex.wrap) {
                 let wrapped = format!("{}{text}{}", w.prefix, w.suffix);
-                let shift = w.prefix.chars().count();
+                let shift = w.prefix.chars().count() + at;
                 let items = run.items(&wrapped, published);
                 run.check(
                     &format!("{name}/wrapped"),
@@ -313,6 +327,15 @@ mod tests {
     #[should_panic(expected = "does not parse")]
     fn unknown_keys_are_refused() {
         run(Field::Dates, "[[example]]\ntexts = []\nexpect = []\nexpected = 1\n");
+    }
+
+    #[test]
+    #[should_panic(expected = "is not in the text")]
+    fn covers_must_be_in_the_text() {
+        run(
+            Field::Officials,
+            "[[example]]\ntexts = [\"không có ai\"]\ncovers = \"Lê Văn An\"\nexpect = []\n",
+        );
     }
 
     #[test]
