@@ -6,56 +6,110 @@
 //! "héc-ta", "đ/c"); the key of a phrase folds each syllable (lower case,
 //! one tone placement) and keeps the separators.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-/// A table of phrases, each with a value; longest match wins.
+/// FNV-1a: keys are a few bytes long and come from the program's own word
+/// lists, so a fast hash without flooding resistance serves.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// A table of phrases, each with a value; longest match wins. Every proper
+/// prefix and suffix of a phrase (in syllables) is known too, so that a
+/// lookup stops at the first syllable no phrase continues with.
 #[derive(Debug)]
 pub(super) struct Lexicon<V> {
-    map: HashMap<String, V>,
+    /// Phrases and their proper prefixes.
+    map: Map<Slot<V>>,
+    /// Proper suffixes of the phrases.
+    suffixes: Map<()>,
     /// The most syllables in any phrase.
     max: usize,
 }
 
+#[derive(Debug)]
+struct Slot<V> {
+    /// The value when the key is a whole phrase.
+    value: Option<V>,
+    /// Some phrase goes on after the key.
+    prefix: bool,
+}
+
 impl<V> Lexicon<V> {
     pub(super) fn new() -> Self {
-        Lexicon { map: HashMap::new(), max: 0 }
+        Lexicon { map: Map::default(), suffixes: Map::default(), max: 0 }
     }
 
     /// Adds a phrase as written in a word list.
     pub(super) fn insert(&mut self, phrase: &str, value: V) {
-        let mut key = String::new();
-        let mut n = 0;
+        // (separator before, folded syllable)
+        let mut syllables: Vec<(String, String)> = Vec::new();
         let mut p = 0;
         while let Some(w) = word_at(phrase, p) {
-            if n > 0 {
-                key.push_str(phrase.get(p.saturating_sub(1)..p).unwrap_or(" "));
-            }
-            fold_into(w.text, &mut key);
-            n += 1;
+            let sep =
+                if syllables.is_empty() { "" } else { phrase.get(p.saturating_sub(1)..p).unwrap_or(" ") };
+            syllables.push((sep.to_owned(), fold(w.text)));
             p = w.end + 1;
             if p > phrase.len() {
                 break;
             }
         }
-        if n > 0 {
-            self.max = self.max.max(n);
-            self.map.insert(key, value);
+        let n = syllables.len();
+        if n == 0 {
+            return;
         }
+        let join = |from: usize, to: usize| {
+            let mut key = String::new();
+            for (k, (sep, syl)) in syllables.iter().enumerate().take(to).skip(from) {
+                if k > from {
+                    key.push_str(sep);
+                }
+                key.push_str(syl);
+            }
+            key
+        };
+        for k in 1..n {
+            self.map.entry(join(0, k)).or_insert(Slot { value: None, prefix: false }).prefix = true;
+            self.suffixes.insert(join(k, n), ());
+        }
+        self.map.entry(join(0, n)).or_insert(Slot { value: None, prefix: false }).value = Some(value);
+        self.max = self.max.max(n);
     }
 
     /// The longest phrase starting at byte `pos` (a word start): its end and
     /// value.
     pub(super) fn longest_at(&self, text: &str, pos: usize) -> Option<(usize, &V)> {
-        let mut key = String::new();
+        with_key(|key, _| self.longest_at_with(text, pos, key))
+    }
+
+    fn longest_at_with(&self, text: &str, pos: usize, key: &mut String) -> Option<(usize, &V)> {
         let mut best = None;
         let mut p = pos;
-        for n in 0..self.max {
-            let Some(w) = word_at(text, p) else { break };
-            fold_into(w.text, &mut key);
-            if let Some(v) = self.map.get(&key) {
+        while let Some(w) = word_at(text, p) {
+            fold_into(w.text, key);
+            let Some(slot) = self.map.get(key.as_str()) else { break };
+            if let Some(v) = &slot.value {
                 best = Some((w.end, v));
             }
-            if n + 1 == self.max {
+            if !slot.prefix {
                 break;
             }
             // the next syllable, after exactly one joining character
@@ -81,45 +135,50 @@ impl<V> Lexicon<V> {
 
     /// The longest phrase ending exactly at byte `end` (a word end).
     pub(super) fn longest_ending(&self, text: &str, end: usize) -> Option<(usize, &V)> {
-        let mut starts: [usize; 8] = [0; 8];
-        let mut n = 0;
-        let mut e = end;
-        while n < self.max.min(8) {
-            let Some(w) = word_before(text, e) else { break };
-            if w.end != e {
-                break;
-            }
-            starts[n] = w.start;
-            n += 1;
-            match text.get(..w.start).and_then(|r| r.chars().next_back()) {
-                Some(' ' | '-' | '/') => e = w.start - 1,
-                _ => break,
-            }
-        }
-        let mut key = String::new();
-        for k in (0..n).rev() {
-            let from = starts[k];
-            key.clear();
-            let mut p = from;
-            while let Some(w) = word_at(text, p) {
-                if w.start >= end {
+        with_key(|key, syllable| {
+            let mut best = None;
+            let mut e = end;
+            while let Some(w) = word_before(text, e) {
+                // key = this syllable + separator + key
+                syllable.clear();
+                fold_into(w.text, syllable);
+                if e != end {
+                    syllable.push_str(text.get(e..e + 1).unwrap_or(" "));
+                }
+                syllable.push_str(key);
+                std::mem::swap(key, syllable);
+                if let Some(Slot { value: Some(v), .. }) = self.map.get(key.as_str()) {
+                    best = Some((w.start, v));
+                }
+                if !self.suffixes.contains_key(key.as_str()) {
                     break;
                 }
-                if p != from {
-                    key.push_str(text.get(w.start - 1..w.start).unwrap_or(" "));
-                }
-                fold_into(w.text, &mut key);
-                p = w.end + 1;
-                if w.end >= end {
-                    break;
+                match text.get(..w.start).and_then(|r| r.chars().next_back()) {
+                    Some(' ' | '-' | '/') => e = w.start - 1,
+                    _ => break,
                 }
             }
-            if let Some(v) = self.map.get(&key) {
-                return Some((from, v));
-            }
-        }
-        None
+            best
+        })
     }
+}
+
+thread_local! {
+    /// Buffers for the key being built by a lookup, reused across lookups.
+    static KEYS: RefCell<(String, String)> = RefCell::new((String::with_capacity(64), String::with_capacity(64)));
+}
+
+/// Runs `f` with the reusable key buffers (fresh ones if they are in use).
+fn with_key<R>(f: impl FnOnce(&mut String, &mut String) -> R) -> R {
+    KEYS.with(|k| match k.try_borrow_mut() {
+        Ok(mut keys) => {
+            let (key, other) = &mut *keys;
+            key.clear();
+            other.clear();
+            f(key, other)
+        }
+        Err(_) => f(&mut String::new(), &mut String::new()),
+    })
 }
 
 /// A word of the body: a maximal run of letters and digits (and the
@@ -146,30 +205,43 @@ impl Word<'_> {
 
     /// Whether the word is made of letters only (no digits).
     pub(super) fn alphabetic(&self) -> bool {
-        self.text.chars().all(char::is_alphabetic)
+        self.text.chars().all(is_letter)
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+/// Whether a character is a letter, quickly for the Latin letters
+/// Vietnamese is written with.
+pub(super) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        '\u{100}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Letters and digits make words.
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_ascii_digit() || is_letter(c) || (!c.is_ascii() && c.is_numeric())
 }
 
 /// The word starting at `pos`, if `pos` is at a word character.
 pub(super) fn word_at(text: &str, pos: usize) -> Option<Word<'_>> {
     let rest = text.get(pos..)?;
-    let mut end = pos;
-    for (i, c) in rest.char_indices() {
-        if is_word_char(c)
-            || (c == '\''
-                && i > 0
-                && rest.get(i + 1..).and_then(|r| r.chars().next()).is_some_and(is_word_char))
-        {
-            end = pos + i + c.len_utf8();
+    let mut len = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            len = i + c.len_utf8();
+        } else if c == '\'' && len > 0 && len == i && chars.peek().is_some_and(|&(_, n)| is_word_char(n)) {
+            len = i + 1;
         } else {
             break;
         }
     }
-    (end > pos).then(|| Word { start: pos, end, text: text.get(pos..end).unwrap_or("") })
+    (len > 0).then(|| Word { start: pos, end: pos + len, text: rest.get(..len).unwrap_or("") })
 }
 
 /// The word ending at `end`, if the character before `end` is a word
@@ -248,7 +320,10 @@ pub(super) fn fold_into(word: &str, out: &mut String) {
         match c {
             '\u{d0}' | '\u{f0}' => out.push('đ'),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => match fast_lower(c) {
+                Some(l) => out.push(l),
+                None => out.extend(c.to_lowercase()),
+            },
         }
     }
     // move the tone of a syllable-final "oa", "oe", "uy" onto the first vowel
@@ -268,6 +343,23 @@ pub(super) fn fold_into(word: &str, out: &mut String) {
     out.push(moved);
     out.push(base);
     let _ = i2;
+}
+
+/// The lower case of a Vietnamese letter without the Unicode tables:
+/// Latin-1 capitals are 0x20 below, Latin Extended Additional (ạ … ỹ) and
+/// the Latin Extended-A letters Vietnamese uses (ă, đ, ĩ, ũ) pair an even
+/// capital with the odd small letter after it; "ơ", "ư" likewise.
+fn fast_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let lower = match u {
+        0xc0..=0xde if u != 0xd7 => u + 0x20,
+        0xdf..=0xff => u,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1a0 | 0x1af => u + 1,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1a1 | 0x1b0 => u,
+        0x1ea0..=0x1ef9 => u | 1,
+        _ => return None,
+    };
+    char::from_u32(lower)
 }
 
 /// Tone variants of a vowel: grave, acute, hook, tilde, dot.
@@ -298,6 +390,16 @@ pub(super) fn fold(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::normalize::tone_key;
+
+    #[test]
+    fn fast_lower_agrees_with_unicode() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1ea0}'..='\u{1ef9}') {
+            if let Some(l) = fast_lower(c) {
+                assert_eq!(Some(l), c.to_lowercase().next(), "{c}");
+                assert_eq!(c.to_lowercase().count(), 1, "{c}");
+            }
+        }
+    }
 
     #[test]
     fn folding_agrees_with_tone_key() {

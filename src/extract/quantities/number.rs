@@ -11,9 +11,10 @@ pub(super) enum Numeral {
     /// One number.
     Plain(f64),
     /// Two numbers joined by `/` ("73/73", "20/8") or `-` ("01-02",
-    /// "2013-2018"); `b_digits` is the number of digits of the second
+    /// "2013-2018"); `a_year`, `b_year`: written like a year (four digits,
+    /// no separator, 1900 to 2100)
     /// (without separators), to tell years.
-    Pair { slash: bool, a: f64, b: f64, a_int: bool, b_int: bool, b_digits: usize },
+    Pair { slash: bool, a: f64, b: f64, a_int: bool, b_int: bool, a_year: bool, b_year: bool },
 }
 
 /// Reads a digit complex as matched (digits, `.`, `,`, `/`, `-`, `–`).
@@ -35,9 +36,21 @@ pub(super) fn parse_complex(raw: &str, english_ok: bool) -> Option<Numeral> {
     if parts.next().is_some() {
         return None; // a date "3-2-1930" or a code
     }
-    let b_digits = b.chars().filter(char::is_ascii_digit).count();
     let (va, vb) = (parse_number(a, false)?, parse_number(b, english_ok)?);
-    Some(Numeral::Pair { slash, a: va, b: vb, a_int: !a.contains(','), b_int: !b.contains(','), b_digits })
+    Some(Numeral::Pair {
+        slash,
+        a: va,
+        b: vb,
+        a_int: !a.contains(','),
+        b_int: !b.contains(','),
+        a_year: year(a),
+        b_year: year(b),
+    })
+}
+
+/// Whether digits are written like a year: four digits from 1900 to 2100.
+pub(super) fn year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && ("1900"..="2100").contains(&s)
 }
 
 /// Reads one number: "3.754", "98,5", "02", "1.500.000", "2,5"; with
@@ -226,13 +239,28 @@ mod tests {
     fn pairs_and_refusals() {
         assert_eq!(
             parse_complex("73/73", false),
-            Some(Numeral::Pair { slash: true, a: 73.0, b: 73.0, a_int: true, b_int: true, b_digits: 2 })
+            Some(Numeral::Pair {
+                slash: true,
+                a: 73.0,
+                b: 73.0,
+                a_int: true,
+                b_int: true,
+                a_year: false,
+                b_year: false
+            })
         );
         assert!(matches!(
             parse_complex("01-02", false),
             Some(Numeral::Pair { slash: false, a: 1.0, b: 2.0, .. })
         ));
-        assert!(matches!(parse_complex("2013–2018", false), Some(Numeral::Pair { b_digits: 4, .. })));
+        assert!(matches!(
+            parse_complex("2013–2018", false),
+            Some(Numeral::Pair { a_year: true, b_year: true, .. })
+        ));
+        assert!(matches!(
+            parse_complex("800-1.000", false),
+            Some(Numeral::Pair { b: 1000.0, b_year: false, .. })
+        ));
         assert_eq!(parse_complex("20/8/2019", false), None);
         assert_eq!(parse_complex("3-2-1930", false), None);
         assert_eq!(parse_complex("16/12/2019-16", false), None);

@@ -3,7 +3,7 @@
 //! ([`super::tail`]), and the quantity that makes.
 
 use super::lexicon::{fold, next_word, prev_word, sentence_initial, word_at};
-use super::number::{Numeral, parse_complex};
+use super::number::{Numeral, parse_complex, year};
 use super::rules::{Candidate, Found, Rules, Unit};
 use super::tail::{Glued, Tail, TailKind};
 use crate::record::{Quantity, QuantityKind};
@@ -157,14 +157,14 @@ impl Rules {
         let l = self.left(t, s);
         match parse_complex(raw, self.english_ok(t, e, glued))? {
             Numeral::Plain(v) => self.read_plain(t, n, v, &l),
-            Numeral::Pair { slash: true, a, b, a_int, b_int, b_digits } => {
+            Numeral::Pair { slash: true, a, b, a_int, b_int, b_year, .. } => {
                 let date_like = a_int && b_int && is_day(a) && is_month(b);
-                let month_year = a_int && is_month(a) && b_digits == 4 && (1900.0..=2100.0).contains(&b);
+                let month_year = a_int && is_month(a) && b_year;
                 self.read_ratio(t, n, (a, b), date_like, month_year, &l)
             }
-            Numeral::Pair { slash: false, a, b, a_int, b_int, b_digits } => {
+            Numeral::Pair { slash: false, a, b, a_int, b_int, a_year, b_year } => {
                 let date_like = a_int && b_int && is_day(a) && is_month(b);
-                let year_span = b_digits == 4 || (a_int && (1900.0..=2100.0).contains(&a));
+                let year_span = a_year || b_year;
                 self.read_dash_range(t, n, (a, b), date_like, year_span, &l)
             }
         }
@@ -365,7 +365,13 @@ impl Rules {
     /// first number of a change, counting what the second counts), "5 - 7
     /// người" (a range), "(1969 - 2024)" and "2 - 6/4/2019" (dates: nothing).
     fn range_or_change(&self, t: &str, n: Digits, a: f64, a_year: bool, l: &Left) -> Joined {
-        let Some((conn, b_start)) = self.connector(t, n.end) else { return Joined::No };
+        // the first number may carry its own scale word ("từ 2 triệu đến 4
+        // triệu đồng")
+        let (a_scale, a_end) = match next_word(t, n.end).and_then(|w| self.scale.longest_at(t, w.start)) {
+            Some((end, &mult)) => (Some(mult), end),
+            None => (None, n.end),
+        };
+        let Some((conn, b_start)) = self.connector(t, a_end) else { return Joined::No };
         if conn != Conn::Dash && l.from.is_none() {
             return Joined::No;
         }
@@ -377,7 +383,7 @@ impl Rules {
             // "2 - 6/4/2019", "từ 15 đến 20/8": dates
             return if conn == Conn::Change { Joined::No } else { Joined::Skip };
         };
-        let b_year = m.as_str().len() == 4 && (1900.0..=2100.0).contains(&b);
+        let b_year = year(m.as_str());
         if a_year || b_year {
             return Joined::Skip;
         }
@@ -393,8 +399,8 @@ impl Rules {
                     _ => QuantityKind::Count,
                 };
                 let unit = if kind == QuantityKind::Percent { None } else { tail.unit.clone() };
-                let d = Draft::new(kind, a * tail.mult, "change_from").unit(unit);
-                Joined::Found(self.finish(t, l, start, n.end, d))
+                let d = Draft::new(kind, a * a_scale.unwrap_or(tail.mult), "change_from").unit(unit);
+                Joined::Found(self.finish(t, l, start, a_end, d))
             }
             (Conn::Range | Conn::Dash, kind) => {
                 if kind == TailKind::Time
@@ -403,7 +409,7 @@ impl Rules {
                     return Joined::Skip;
                 }
                 let unit = if kind == TailKind::Percent { Some("%".to_owned()) } else { tail.unit.clone() };
-                let d = Draft::new(QuantityKind::Range, a * tail.mult, "range")
+                let d = Draft::new(QuantityKind::Range, a * a_scale.unwrap_or(tail.mult), "range")
                     .total(b * tail.mult)
                     .tail(&tail)
                     .unit(unit);

@@ -1,7 +1,7 @@
 //! The rules: word lists loaded once, and the candidates (runs of digits,
 //! number words, fraction signs) that [`super::read`] reads.
 
-use super::lexicon::{Lexicon, fold, next_word, word_at};
+use super::lexicon::{Lexicon, fold, is_word_char, next_word, word_at};
 use super::number::{NumberWord, words_value};
 use crate::record::Quantity;
 use crate::wordlist;
@@ -11,6 +11,58 @@ const UNITS: &str = include_str!("units.txt");
 const NUMBERS: &str = include_str!("numbers.txt");
 const QUALIFIERS: &str = include_str!("qualifiers.txt");
 const CONTEXT: &str = include_str!("context.txt");
+
+/// The words a number in words starts with, in lower case; the first
+/// letter may be a capital.
+fn starts_number_word(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let candidates: &[&str] = match b.first()? | 0x20 {
+        b'h' => &["hai"],
+        b'b' => &["ba", "bốn", "bảy", "bẩy"],
+        b's' => &["sáu"],
+        b't' => &["tám"],
+        b'c' => &["chín"],
+        b'm' => &["mười", "một"],
+        b'n' => &["năm"],
+        _ => return None,
+    };
+    let tail = b.get(1..)?;
+    candidates.iter().find_map(|w| {
+        let w = w.as_bytes().get(1..)?;
+        let after = rest.get(1 + w.len()..)?;
+        (tail.starts_with(w) && !after.starts_with(is_word_char)).then_some(1 + w.len())
+    })
+}
+
+/// Byte classes for [`word_starts`]: 1 = a space or line break, 2 = a letter
+/// a number word starts with.
+const CLASS: [u8; 256] = {
+    let mut c = [0u8; 256];
+    c[b' ' as usize] = 1;
+    c[b'\n' as usize] = 1;
+    let starts = b"bchmnstBCHMNST";
+    let mut i = 0;
+    while i < starts.len() {
+        c[starts[i] as usize] = 2;
+        i += 1;
+    }
+    c
+};
+
+/// Where words may start a number in words: the text's start and after a
+/// space or a line break, before one of the letters such a word starts with.
+fn word_starts(t: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut prev = 1u8;
+    for (i, &b) in t.as_bytes().iter().enumerate() {
+        let class = CLASS[usize::from(b)];
+        if prev & (class >> 1) != 0 {
+            out.push(i);
+        }
+        prev = class;
+    }
+    out
+}
 
 /// What a unit phrase is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +104,6 @@ pub(super) struct Rules {
     pub(super) money_cue: Lexicon<()>,
     pub(super) bare_link: Lexicon<()>,
     pub(super) digits: Regex,
-    number_words: Regex,
 }
 
 /// A place in the text that may start a quantity.
@@ -169,14 +220,6 @@ impl Rules {
                 ",
             )
             .expect("the digits pattern compiles"),
-            number_words: Regex::new(
-                r"(?xi)
-                  # the words a number in words starts with; word boundaries
-                  # and the rest of the number are checked after the match
-                  hai | ba | bốn | sáu | bảy | bẩy | tám | chín | mười | một | năm
-                ",
-            )
-            .expect("the number-words pattern compiles"),
         }
     }
 
@@ -199,16 +242,35 @@ impl Rules {
             });
         }
         let mut words_from = 0;
-        for m in self.number_words.find_iter(t) {
-            if m.start() < words_from {
+        for start in word_starts(t) {
+            if start < words_from {
                 continue;
             }
-            let Some((end, value)) = self.number_in_words(t, m.start()) else { continue };
+            let Some(rest) = t.get(start..) else { continue };
+            let Some(len) = starts_number_word(rest) else { continue };
+            if !self.may_start_number(t, rest.get(..len).unwrap_or(""), start + len) {
+                continue;
+            }
+            let Some((end, value)) = self.number_in_words(t, start) else { continue };
             words_from = end;
-            out.push(Candidate::Words { start: m.start(), end, value });
+            out.push(Candidate::Words { start, end, value });
         }
         out.sort_by_key(|c| c.span().0);
         out
+    }
+
+    /// A quick test before reading a number in words: "năm" (year, five)
+    /// and "một" (a, one) start one only before a multiplier ("năm mươi",
+    /// "một trăm"); the other words always may.
+    fn may_start_number(&self, t: &str, word: &str, end: usize) -> bool {
+        const MULTIPLIERS: [&str; 8] = ["mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"];
+        if !matches!(word, "năm" | "Năm" | "một" | "Một") {
+            return true;
+        }
+        let next = t.get(end..).and_then(|r| r.strip_prefix(' ')).unwrap_or("");
+        MULTIPLIERS
+            .iter()
+            .any(|m| next.starts_with(m) && !next.get(m.len()..).is_some_and(|r| r.starts_with(is_word_char)))
     }
 
     /// A number written in words starting at `start` (a word start): its

@@ -263,6 +263,16 @@ impl Rules {
             if !w.alphabetic() {
                 break;
             }
+            // a counted noun compounded with the head ("lượt | cán bộ") keeps
+            // the phrase bare
+            if !w.capitalized() {
+                if let Some((e, Unit::Count)) = self.units.longest_at(t, w.start) {
+                    if self.stop.longest_at(t, w.start).is_none() {
+                        end = e;
+                        continue;
+                    }
+                }
+            }
             if let Some((e, _)) = self.tail_phrases.longest_at(t, w.start) {
                 let n = syllables(t.get(w.start..e).unwrap_or(""));
                 if modifiers + n > MAX_MODIFIERS {
