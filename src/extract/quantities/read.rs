@@ -293,6 +293,12 @@ impl Rules {
             (TailKind::Times, false) => return None,
             (TailKind::Nothing, _) => return self.read_bare(t, n, v, &tail, l),
         };
+        // a count of things is whole: "9,5 điểm", "65,5 điểm" are scores (a
+        // measure or a scale word may carry a fraction: "2,5 ha", "1,5
+        // triệu người")
+        if kind == QuantityKind::Count && v.fract() != 0.0 && tail.mult == 1.0 && !self.measure_unit(&tail) {
+            return None;
+        }
         let mut d = Draft::new(kind, v * tail.mult, rule).tail(&tail);
         let mut start = l.start;
         if kind == QuantityKind::Percent {
@@ -300,6 +306,12 @@ impl Rules {
             start = l.head.map_or(l.start, |h| h.0);
         }
         Some(self.finish(t, l, start, tail.end, d))
+    }
+
+    /// Whether the unit read is a measure ("ha", "km", "tấn").
+    fn measure_unit(&self, tail: &Tail) -> bool {
+        let Some(unit) = tail.unit.as_deref() else { return false };
+        matches!(self.units.longest_at(unit, 0), Some((_, Unit::Measure)))
     }
 
     /// A number with nothing after it: money when a scale word follows and

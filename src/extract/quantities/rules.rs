@@ -1,7 +1,7 @@
 //! The rules: word lists loaded once, and the candidates (runs of digits,
 //! number words, fraction signs) that [`super::read`] reads.
 
-use super::lexicon::{Lexicon, fold, is_word_char, next_word, word_at};
+use super::lexicon::{Lexicon, fold, is_word_char, next_word, prev_word, word_at};
 use super::number::{NumberWord, words_value};
 use crate::record::Quantity;
 use crate::wordlist;
@@ -248,10 +248,12 @@ impl Rules {
             }
             let Some(rest) = t.get(start..) else { continue };
             let Some(len) = starts_number_word(rest) else { continue };
-            if !self.may_start_number(t, rest.get(..len).unwrap_or(""), start + len) {
+            let (read, lone_five) =
+                self.may_start_number(t, rest.get(..len).unwrap_or(""), start, start + len);
+            if !read {
                 continue;
             }
-            let Some((end, value)) = self.number_in_words(t, start) else { continue };
+            let Some((end, value)) = self.number_in_words(t, start, lone_five) else { continue };
             words_from = end;
             out.push(Candidate::Words { start, end, value });
         }
@@ -260,22 +262,46 @@ impl Rules {
     }
 
     /// A quick test before reading a number in words: "năm" (year, five)
-    /// and "một" (a, one) start one only before a multiplier ("năm mươi",
-    /// "một trăm"); the other words always may.
-    fn may_start_number(&self, t: &str, word: &str, end: usize) -> bool {
+    /// and "một" (a, one) start one before a multiplier ("năm mươi", "một
+    /// trăm"); "năm" also before a counted noun of the list, unless a word
+    /// of time or quantity before it makes it "year" ("năm nhiệm vụ", but
+    /// "cuối năm đơn vị …", "mỗi năm hộ …"). The other words always may.
+    /// Returns whether to read, and whether a lone "năm" is five.
+    fn may_start_number(&self, t: &str, word: &str, start: usize, end: usize) -> (bool, bool) {
         const MULTIPLIERS: [&str; 8] = ["mươi", "trăm", "nghìn", "ngàn", "vạn", "triệu", "tỷ", "tỉ"];
         if !matches!(word, "năm" | "Năm" | "một" | "Một") {
-            return true;
+            return (true, false);
         }
         let next = t.get(end..).and_then(|r| r.strip_prefix(' ')).unwrap_or("");
-        MULTIPLIERS
+        if MULTIPLIERS
             .iter()
             .any(|m| next.starts_with(m) && !next.get(m.len()..).is_some_and(|r| r.starts_with(is_word_char)))
+        {
+            return (true, false);
+        }
+        if !matches!(word, "năm" | "Năm") {
+            return (false, false);
+        }
+        let counted = next_word(t, end).is_some_and(|n| {
+            matches!(self.units.longest_at(t, n.start), Some((_, Unit::Count)))
+                && self.stop.longest_at(t, n.start).is_none()
+        });
+        let year_before = self.year_context.longest_before(t, start).is_some()
+            || self.stop.longest_before(t, start).is_some_and(|(s, _)| {
+                matches!(
+                    fold(t.get(s..start).unwrap_or("").trim_end()).as_str(),
+                    "mỗi" | "các" | "những" | "từng" | "nhiều" | "ít"
+                )
+            })
+            || prev_word(t, start).is_some_and(|w| {
+                matches!(fold(w.text).as_str(), "hằng" | "hàng" | "cả" | "một" | "mấy" | "vài")
+            });
+        (counted && !year_before, counted && !year_before)
     }
 
     /// A number written in words starting at `start` (a word start): its
     /// end and value.
-    fn number_in_words(&self, t: &str, start: usize) -> Option<(usize, f64)> {
+    fn number_in_words(&self, t: &str, start: usize, lone_five: bool) -> Option<(usize, f64)> {
         if t.get(..start)?.chars().next_back().is_some_and(char::is_alphanumeric) {
             return None;
         }
@@ -293,6 +319,9 @@ impl Rules {
                 Some(n) if ws.len() < 8 && self.words.longest_at(t, n.start).is_some() => w = n,
                 _ => break,
             }
+        }
+        if lone_five {
+            return Some((ends.first().copied()?, 5.0));
         }
         let (value, used) = words_value(&ws)?;
         Some((*ends.get(used.checked_sub(1)?)?, value))
