@@ -142,9 +142,28 @@ impl Rules {
     fn read_digits(&self, t: &str, s: usize, e: usize) -> Option<Found> {
         let raw = t.get(s..e)?;
         let before = t.get(..s)?.chars().next_back();
+        // glued to a word or a code ("QH14", "COVID-19", "+84"), or opening
+        // a quoted name or slogan ("“3 sạch”", "“5 không”")
         if before.is_some_and(|c| {
             c.is_alphanumeric()
-                || matches!(c, '/' | '-' | '–' | '+' | '.' | ',' | ':' | '_' | '#' | '&' | '@' | '=')
+                || matches!(
+                    c,
+                    '/' | '-'
+                        | '–'
+                        | '+'
+                        | '.'
+                        | ','
+                        | ':'
+                        | '_'
+                        | '#'
+                        | '&'
+                        | '@'
+                        | '='
+                        | '“'
+                        | '‘'
+                        | '"'
+                        | '«'
+                )
         }) {
             return None;
         }
