@@ -58,7 +58,6 @@ impl Quantities {
         documents: &[Document],
         warnings: &mut Vec<Warning>,
     ) -> Vec<Quantity> {
-        let _ = warnings;
         let t = ctx.text;
         let taken = merged(
             dates
@@ -78,6 +77,7 @@ impl Quantities {
                     continue;
                 }
                 used_to = found.consumed.max(end);
+                warnings.extend(found.warning);
                 out.push(found.q);
             }
         }

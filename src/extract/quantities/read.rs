@@ -6,7 +6,7 @@ use super::lexicon::{fold, next_word, prev_word, sentence_initial, word_at};
 use super::number::{Numeral, parse_complex, year};
 use super::rules::{Candidate, Found, Rules, Unit};
 use super::tail::{Glued, Tail, TailKind};
-use crate::record::{Quantity, QuantityKind};
+use crate::record::{Quantity, QuantityKind, Warning};
 
 /// What stands left of a number.
 #[derive(Debug, Default)]
@@ -85,7 +85,7 @@ enum Joined {
     /// The pair is a date or a year span: nothing.
     Skip,
     /// A range, or the first number of a change.
-    Found(Found),
+    Found(Box<Found>),
 }
 
 impl Rules {
@@ -287,7 +287,7 @@ impl Rules {
             match self.range_or_change(t, n, v, year_like, l) {
                 Joined::No => {}
                 Joined::Skip => return None,
-                Joined::Found(f) => return Some(f),
+                Joined::Found(f) => return Some(*f),
             }
         }
         let tail = self.tail(t, n.end, n.glued, !year_like);
@@ -315,8 +315,19 @@ impl Rules {
         // a count of things is whole: "9,5 điểm", "65,5 điểm" are scores (a
         // measure or a scale word may carry a fraction: "2,5 ha", "1,5
         // triệu người")
+        let mut v = v;
+        let mut warning = None;
         if kind == QuantityKind::Count && v.fract() != 0.0 && tail.mult == 1.0 && !self.measure_unit(&tail) {
-            return None;
+            // ... unless the comma is an English thousands separator ("1,500
+            // người"): read so, and say so
+            let english = english_thousands(n.raw)?;
+            warning = Some(Warning::at(
+                "ambiguous_number",
+                format!("«{}» read as {english}: a comma before three digits in a count of things", n.raw),
+                n.start,
+                n.end,
+            ));
+            v = english;
         }
         let mut d = Draft::new(kind, v * tail.mult, rule).tail(&tail);
         let mut start = l.start;
@@ -324,7 +335,9 @@ impl Rules {
             d.unit = None;
             start = l.head.map_or(l.start, |h| h.0);
         }
-        Some(self.finish(t, l, start, tail.end, d))
+        let mut found = self.finish(t, l, start, tail.end, d);
+        found.warning = warning;
+        Some(found)
     }
 
     /// Whether the unit read is a measure ("ha", "km", "tấn").
@@ -431,7 +444,7 @@ impl Rules {
                 };
                 let unit = if kind == QuantityKind::Percent { None } else { tail.unit.clone() };
                 let d = Draft::new(kind, a * a_scale.unwrap_or(tail.mult), "change_from").unit(unit);
-                Joined::Found(self.finish(t, l, start, a_end, d))
+                Joined::Found(Box::new(self.finish(t, l, start, a_end, d)))
             }
             (Conn::Range | Conn::Dash, kind) => {
                 if kind == TailKind::Time
@@ -444,7 +457,7 @@ impl Rules {
                     .total(b * tail.mult)
                     .tail(&tail)
                     .unit(unit);
-                Joined::Found(self.finish(t, l, start, tail.end, d))
+                Joined::Found(Box::new(self.finish(t, l, start, tail.end, d)))
             }
         }
     }
@@ -555,7 +568,19 @@ impl Rules {
             qualifier,
             rule: d.rule,
         };
-        Found { q, consumed: end }
+        Found { q, consumed: end, warning: None }
+    }
+}
+
+/// "1,500": one to three digits, a comma, three digits, read as an English
+/// thousands group.
+fn english_thousands(raw: &str) -> Option<f64> {
+    let (a, b) = raw.split_once(',')?;
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    if (1..=3).contains(&a.len()) && b.len() == 3 && digits(a) && digits(b) && !a.starts_with('0') {
+        format!("{a}{b}").parse().ok()
+    } else {
+        None
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::lexicon::{Lexicon, fold, is_word_char, next_word, prev_word, word_at};
 use super::number::{NumberWord, words_value};
-use crate::record::Quantity;
+use crate::record::{Quantity, Warning};
 use crate::wordlist;
 use regex::Regex;
 
@@ -133,6 +133,8 @@ impl Candidate {
 pub(super) struct Found {
     pub q: Quantity,
     pub consumed: usize,
+    /// Something a reader should check ("1,500 người" read as 1500).
+    pub warning: Option<Warning>,
 }
 
 fn lexicon<V>(entries: impl Iterator<Item = (String, V)>) -> Lexicon<V> {

@@ -55,6 +55,10 @@ fn the_corpus_passes_and_is_large_enough() {
     assert!(s.positive_texts >= 150, "{} positive texts", s.positive_texts);
     assert!(s.negative_texts >= 60, "{} negative texts", s.negative_texts);
     assert!(s.in_context >= 20, "{} sentences in context", s.in_context);
+    eprintln!(
+        "corpus: {} positive texts, {} negatives, {} in context",
+        s.positive_texts, s.negative_texts, s.in_context
+    );
 }
 
 #[test]
@@ -97,6 +101,20 @@ fn spans_and_order() {
     assert_eq!(got[0].value, 10000.0);
     assert_eq!(got[1].qualifier.as_deref(), Some("trên"));
     assert_eq!((got[2].kind, got[2].total), (QuantityKind::Ratio, Some(73.0)));
+}
+
+#[test]
+fn an_english_thousands_comma_in_a_count_is_read_and_flagged() {
+    let text = "Có 1,500 người tham gia, đạt 1,5%; giá 2,500 đồng.";
+    let mut warnings = Vec::new();
+    let got = Quantities::new().extract(&Ctx { text, published: None }, &[], &[], &mut warnings);
+    let values: Vec<f64> = got.iter().map(|q| q.value).collect();
+    assert_eq!(values, [1500.0, 1.5, 2.5]);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].kind, "ambiguous_number");
+    assert_eq!((warnings[0].start, warnings[0].end), (Some(4), Some(9)));
+    // a score is no count, and no thousands either
+    assert!(run("đạt 9,5 điểm").is_empty());
 }
 
 #[test]
