@@ -221,6 +221,13 @@ impl Rules {
                 let d = Draft::new(QuantityKind::Ratio, a, "ratio").total(b).tail(&tail);
                 Some(self.finish(t, l, l.start, tail.end, d))
             }
+            // a share of an amount of money: "giải ngân 3.215/5.600 tỷ đồng"
+            TailKind::Money if !tail.rate && !date_like => {
+                let d = Draft::new(QuantityKind::Ratio, a * tail.mult, "ratio_money")
+                    .total(b * tail.mult)
+                    .tail(&tail);
+                Some(self.finish(t, l, l.start, tail.end, d))
+            }
             // "đạt 18/19", "có 34/61"
             TailKind::Nothing if !date_like && a <= b && b > 0.0 && self.ratio_verb_before(t, l.start) => {
                 let d = Draft::new(QuantityKind::Ratio, a, "ratio_bare").total(b);
@@ -366,10 +373,21 @@ impl Rules {
             if fold(w.text) != "số" {
                 return None;
             }
-            let noun = next_word(t, w.end)?;
-            match self.units.longest_at(t, noun.start)? {
-                (end, Unit::Count) => t.get(noun.start..end).map(str::to_owned),
-                _ => None,
+            // "số đảng viên", "số lượng đảng viên", "số thuê bao"
+            let mut noun = next_word(t, w.end)?;
+            if fold(noun.text) == "lượng" {
+                noun = next_word(t, noun.end)?;
+            }
+            match self.units.longest_at(t, noun.start) {
+                Some((end, Unit::Count)) => t.get(noun.start..self.noun_phrase(t, end)).map(str::to_owned),
+                Some(_) => None,
+                None => {
+                    if !self.fallback_head(t, noun) {
+                        return None;
+                    }
+                    let end = self.noun_phrase(t, noun.end);
+                    t.get(noun.start..end).map(str::to_owned)
+                }
             }
         })?;
         let d = Draft::new(QuantityKind::Count, v, "count_named_before").unit(Some(unit));

@@ -190,7 +190,7 @@ impl Rules {
     /// Whether a word not in the unit lists may still be the counted noun:
     /// a lower-case word, not a function word, a verb of the stop list, a
     /// part of the day or a scale word.
-    fn fallback_head(&self, t: &str, w: Word) -> bool {
+    pub(super) fn fallback_head(&self, t: &str, w: Word) -> bool {
         w.alphabetic()
             && !w.capitalized()
             && self.stop.longest_at(t, w.start).is_none()
