@@ -432,7 +432,12 @@ fn ends_phrase(s: &str) -> bool {
         return true;
     }
     let w = tone_key(word(s));
-    matches!(w.as_str(), "của" | "về" | "ban" | "do" | "quy" | "sửa" | "hướng")
+    match w.as_str() {
+        "của" | "về" | "do" | "quy" | "sửa" | "hướng" => true,
+        // "ban hành", not "Ban Thường vụ …": a body opening the next clause
+        "ban" => strip_words(s, &["ban", "hành"]).is_some(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -537,6 +542,23 @@ mod tests {
         assert_eq!(a.issuer.map(|i| i.name), Some("Chính phủ"));
         let text = "Chỉ thị 05 ngày 3 lần của";
         assert_eq!(lx.after(text, "Chỉ thị 05".len(), &[]).end, "Chỉ thị 05".len());
+    }
+
+    #[test]
+    fn a_date_that_opens_the_next_clause_is_not_crossed_to() {
+        // the date after the comma dates what "Ban Thường vụ" issues next
+        let text = "Để thực hiện Chỉ thị số 12-CT/TW của Ban Bí thư, ngày 03/4/2021 Ban Thường vụ Huyện ủy \
+                    đã ban hành Kế hoạch số 40-KH/HU.";
+        let at = text.find("12-CT/TW").unwrap() + "12-CT/TW".len();
+        let dates = [date(text, "03/4/2021", "2021-04-03")];
+        let lx = Lexicon::new();
+        let after = lx.after(text, at, &dates);
+        assert_eq!(after.date, None);
+        // but "…, ngày … ban hành …" still is its own issue date
+        let text = "Chỉ thị số 12-CT/TW, ngày 03/4/2021 ban hành kèm theo quy chế.";
+        let at = text.find("12-CT/TW").unwrap() + "12-CT/TW".len();
+        let dates = [date(text, "03/4/2021", "2021-04-03")];
+        assert_eq!(lx.after(text, at, &dates).date.as_deref(), Some("2021-04-03"));
     }
 
     #[test]
