@@ -201,7 +201,15 @@ impl<R: BufRead> WarcRecords<R> {
             (true, false) => PEEK as u64,
         };
         let body = self.read_body(length, keep, &id)?;
-        self.check_end(&id)?;
+        if !self.check_end() {
+            // wrong Content-Length, or junk after the record: a document is
+            // suspect; junk after another record is reported on its own
+            self.resync = wanted;
+            if wanted {
+                let message = "WARC record not followed by the next record (wrong Content-Length?)";
+                return Err(Broken { id, error: Error::new(ErrorKind::Parse, message) });
+            }
+        }
         if !wanted {
             return Ok(Step::Skipped);
         }
@@ -258,9 +266,9 @@ impl<R: BufRead> WarcRecords<R> {
         Ok(body)
     }
 
-    /// Checks the two CRLFs after a record's body: the next record (or the
-    /// end of the file) must follow them.
-    fn check_end(&mut self, id: &str) -> Result<(), Broken> {
+    /// Passes the two CRLFs after a record's body; whether the next record
+    /// (or the end of the input) follows them.
+    fn check_end(&mut self) -> bool {
         let mut newlines = 0;
         loop {
             let next = match self.reader.fill_buf() {
@@ -268,23 +276,17 @@ impl<R: BufRead> WarcRecords<R> {
                 Err(e) => {
                     // the next record's problem, not this one's
                     self.pending = Some((self.offset, e));
-                    return Ok(());
+                    return true;
                 }
             };
             match next.first() {
-                None => return Ok(()),
+                None => return true,
                 Some(b'\r' | b'\n') if newlines < 4 => {
                     self.reader.consume(1);
                     self.offset += 1;
                     newlines += 1;
                 }
-                Some(_) if b"WARC/".starts_with(next.get(..5).unwrap_or(next)) => return Ok(()),
-                Some(_) => {
-                    return Err(self.parse_error(
-                        id.to_owned(),
-                        "WARC record not followed by the next record (wrong Content-Length?)",
-                    ));
-                }
+                Some(_) => return b"WARC/".starts_with(next.get(..5).unwrap_or(next)),
             }
         }
     }
