@@ -24,9 +24,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 ///   line that does not parse or has neither field gives an error record,
 ///   with the line's `id` or `<file>:<line number>`. Extensions `.jsonl`,
 ///   `.ndjson`, and the same with `.gz`.
-/// - **warc**: WARC files, plain or gzip (`.warc`, `.warc.gz`): see the
-///   `batch::warc` module docs for which records are documents (HTML
-///   responses with a 2xx status, HTML and text resources).
+/// - **warc**: WARC files (1.0, 1.1), plain or gzip (`.warc`, `.warc.gz`).
+///   A document is a `response` record whose HTTP status is 2xx and whose
+///   HTTP `Content-Type` is `text/html` or `application/xhtml+xml` (or
+///   absent, with a payload that looks like HTML), or a `resource` record
+///   of type HTML or `text/plain`. Its id is the `WARC-Record-ID` as
+///   written, its URL the `WARC-Target-URI`; the HTTP headers are stripped
+///   and their charset used; a payload stored gzip- or deflate-encoded or
+///   chunked is decoded. Other records (`warcinfo`, `request`, `metadata`,
+///   `revisit`, non-HTML or non-2xx responses) give no line. A broken
+///   record (header that does not parse, no `Content-Length`, body cut
+///   short, corrupt gzip member, wrong length) gives an error record, with
+///   its `WARC-Record-ID` when it was read, else `<file>@<offset>` (the
+///   offset in the uncompressed stream); reading goes on at the next
+///   `WARC/` line and, in a WARC.gz, at the next gzip member.
 ///
 /// Gzip is recognized by its magic bytes, whatever the extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
