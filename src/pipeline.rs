@@ -24,6 +24,21 @@ pub enum Format {
     Auto,
 }
 
+impl Format {
+    /// What [`Format::Auto`] reads `bytes` as: HTML when they look like
+    /// markup (a tag first, or `<html`, `<body`, … in the first kilobyte),
+    /// else text.
+    ///
+    /// ```
+    /// use vnarticle::Format;
+    /// assert_eq!(Format::sniff(b"<!doctype html><p>a</p>"), Format::Html);
+    /// assert_eq!(Format::sniff("Tiêu đề\nNgày 20/8".as_bytes()), Format::Text);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Format {
+        if looks_like_html(bytes) { Format::Html } else { Format::Text }
+    }
+}
+
 /// One document to extract.
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
