@@ -62,21 +62,60 @@ pub fn paragraph(s: &str) -> String {
 /// signs, Latin Extended-A/B, Latin Extended Additional — where Vietnamese
 /// lives —, general punctuation). Anything else takes the full path.
 fn is_normal(s: &str) -> bool {
-    let mut prev_space = true; // no leading space
-    for c in s.chars() {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // UTF-8 continuation bytes of a valid &str; 0 stands for "none" and is
+    // never accepted where a continuation is tested
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    let mut prev_space = false;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if c < 0x21 || c == 0x7f {
+                return false; // controls, tabs, newlines
+            } else {
+                prev_space = false;
+            }
+            i += 1;
+            continue;
+        }
+        prev_space = false;
         let ok = match c {
-            ' ' => !prev_space,
-            '!'..='~' => true,
-            '\u{a1}'..='\u{ac}' | '\u{ae}'..='\u{cf}' | '\u{d1}'..='\u{ef}' | '\u{f1}'..='\u{24f}' => true,
-            '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => true,
+            // U+00A1–U+00BF but the soft hyphen (C1 controls and NBSP below)
+            0xC2 => at(i + 1) >= 0xA1 && at(i + 1) != 0xAD,
+            // U+00C0–U+00FF but Ð and ð
+            0xC3 => !matches!(at(i + 1), 0x90 | 0xB0),
+            // Latin Extended-A and -B up to U+024F
+            0xC4..=0xC8 => true,
+            0xC9 => at(i + 1) <= 0x8F,
+            // Latin Extended Additional, U+1E00–U+1EFF
+            0xE1 => (0xB8..=0xBB).contains(&at(i + 1)),
+            // U+2010–U+2027 and U+2030–U+205E
+            0xE2 => match (at(i + 1), at(i + 2)) {
+                (0x80, n) => (0x90..=0xA7).contains(&n) || n >= 0xB0,
+                (0x81, n) => (0x80..=0x9E).contains(&n),
+                _ => false,
+            },
             _ => false,
         };
         if !ok {
             return false;
         }
-        prev_space = c == ' ';
+        i += match c {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
     }
-    !prev_space || s.is_empty()
+    true
 }
 
 /// Characters that carry nothing in running text.
@@ -128,7 +167,34 @@ where
 /// assert_eq!(tone_key("quý"), "quý"); // after q the u belongs to the consonant
 /// ```
 pub fn tone_key(s: &str) -> String {
-    Folded::new(&paragraph(s)).text
+    let owned;
+    let s = if is_normal(s) {
+        s
+    } else {
+        owned = paragraph(s);
+        &owned
+    };
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        push_lower(c, |l| chars.push(l));
+    }
+    canonical_tone_placement(&mut chars, |c| *c, |c, v| *c = v);
+    chars.into_iter().collect()
+}
+
+/// Pushes the lower case of `c` (`Ð`, `ð` read as `đ`).
+#[inline]
+fn push_lower(c: char, mut push: impl FnMut(char)) {
+    if c.is_ascii() {
+        push(c.to_ascii_lowercase());
+    } else if matches!(c, '\u{d0}' | '\u{f0}') {
+        push('đ');
+    } else {
+        c.to_lowercase().for_each(push);
+    }
 }
 
 /// A lower-cased, tone-placement-canonical view of a text with a map back to
@@ -157,26 +223,9 @@ impl Folded {
     pub fn new(original: &str) -> Self {
         let mut chars: Vec<(usize, char)> = Vec::with_capacity(original.len());
         for (i, c) in original.char_indices() {
-            if c.is_ascii() {
-                chars.push((i, c.to_ascii_lowercase()));
-                continue;
-            }
-            let c = match c {
-                '\u{d0}' | '\u{f0}' => 'đ',
-                c => c,
-            };
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => chars.push((i, l)),
-                (Some(l), Some(m)) => {
-                    chars.push((i, l));
-                    chars.push((i, m));
-                    chars.extend(lower.map(|x| (i, x)));
-                }
-                (None, _) => {}
-            }
+            push_lower(c, |l| chars.push((i, l)));
         }
-        canonical_tone_placement(&mut chars);
+        canonical_tone_placement(&mut chars, |c| c.1, |c, v| c.1 = v);
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (i, c) in chars {
@@ -221,16 +270,19 @@ fn with_tone(base: char, tone: usize) -> char {
 
 /// Moves the tone of a syllable-final "oa", "oe", "uy" onto the first vowel
 /// (lower-case input), as the old style writes it: "hoà"→"hòa", "uỷ"→"ủy".
-fn canonical_tone_placement(chars: &mut [(usize, char)]) {
+fn canonical_tone_placement<T>(chars: &mut [T], get: impl Fn(&T) -> char, set: impl Fn(&mut T, char)) {
     for i in 0..chars.len().saturating_sub(1) {
-        let first = chars[i].1;
-        let Some((second_base, tone)) = tone_of(chars[i + 1].1) else { continue };
+        let first = get(&chars[i]);
+        if !matches!(first, 'o' | 'u') {
+            continue;
+        }
+        let Some((second_base, tone)) = tone_of(get(&chars[i + 1])) else { continue };
         let pair_ok = matches!((first, second_base), ('o', 'a') | ('o', 'e') | ('u', 'y'));
-        let at_end = chars.get(i + 2).is_none_or(|&(_, c)| !c.is_alphanumeric());
-        let after_q = i > 0 && chars[i - 1].1 == 'q';
+        let at_end = chars.get(i + 2).is_none_or(|c| !get(c).is_alphanumeric());
+        let after_q = i > 0 && get(&chars[i - 1]) == 'q';
         if pair_ok && at_end && !after_q {
-            chars[i].1 = with_tone(first, tone);
-            chars[i + 1].1 = second_base;
+            set(&mut chars[i], with_tone(first, tone));
+            set(&mut chars[i + 1], second_base);
         }
     }
 }
@@ -276,6 +328,63 @@ mod tests {
         assert!(is_normal("Đồng chí Đào Viết Hồ, Trưởng Ban Tuyên giáo – “học tập” … 98,5%"));
         assert!(!is_normal(" leading") && !is_normal("trailing ") && !is_normal("double  space"));
         assert!(!is_normal("NBSP\u{a0}here") && !is_normal("Ðảng") && !is_normal("Tie\u{302}\u{301}n"));
+    }
+
+    /// The character-level statement of what [`is_normal`] accepts.
+    fn is_normal_reference(s: &str) -> bool {
+        let mut prev_space = true;
+        for c in s.chars() {
+            let ok = match c {
+                ' ' => !prev_space,
+                '!'..='~' => true,
+                '\u{a1}'..='\u{ac}' | '\u{ae}'..='\u{cf}' | '\u{d1}'..='\u{ef}' | '\u{f1}'..='\u{24f}' => {
+                    true
+                }
+                '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}' => true,
+                _ => false,
+            };
+            if !ok {
+                return false;
+            }
+            prev_space = c == ' ';
+        }
+        !prev_space || s.is_empty()
+    }
+
+    #[test]
+    fn is_normal_agrees_with_its_character_level_statement() {
+        // every character around the accepted ranges, alone and in words
+        let ranges =
+            [(0u32, 0x300u32), (0x1dff, 0x1f00), (0x2000, 0x2070), (0xfeff, 0xff00), (0x1f600, 0x1f601)];
+        for (lo, hi) in ranges {
+            for cp in lo..hi {
+                let Some(c) = char::from_u32(cp) else { continue };
+                for s in [
+                    format!("{c}"),
+                    format!("a{c}b"),
+                    format!("Đảng {c} ủy"),
+                    format!("{c} x"),
+                    format!("x {c}"),
+                ] {
+                    assert_eq!(is_normal(&s), is_normal_reference(&s), "U+{cp:04X} in {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tone_key_matches_the_folded_view() {
+        for s in [
+            "Uỷ ban Nhân dân",
+            "KHÁNH HOÀ",
+            "Ðảng ủy",
+            "quý I",
+            "hoà\u{a0}bình",
+            "Tie\u{302}\u{301}n",
+            "ASCII Only",
+        ] {
+            assert_eq!(tone_key(s), Folded::new(&paragraph(s)).text, "{s:?}");
+        }
     }
 
     #[test]

@@ -308,25 +308,19 @@ pub fn suspicious(text: &str) -> bool {
 /// known to be in a legacy encoding, the texts to convert.
 pub fn mostly_latin1(text: &str, min: usize) -> bool {
     // counted on the UTF-8 bytes: U+00A1–U+00FF are C2 A1–BF and C3 xx;
-    // ă đ ĩ ũ ơ ư (and their capitals) C4–C6 xx; U+1EA0–U+1EF9 E1 BA/BB xx
-    let (mut latin, mut vietnamese) = (0usize, 0usize);
+    // ă đ ĩ ũ ơ ư (and their capitals) C4–C6 xx; U+1EA0–U+1EF9 E1 BA/BB xx.
+    // Branch-free sums over byte pairs (the pass runs on every page).
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            i += 1;
-            continue;
-        }
-        let next = bytes.get(i + 1).copied().unwrap_or(0);
-        match b {
-            0xC2 if next >= 0xA1 => latin += 1,
-            0xC3 => latin += 1,
-            0xC4..=0xC6 => vietnamese += 1,
-            0xE1 if matches!(next, 0xBA | 0xBB) => vietnamese += 1,
-            _ => {}
-        }
-        i += 1;
+    let (mut latin, mut vietnamese) = (0usize, 0usize);
+    for pair in bytes.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        latin += usize::from(a == 0xC3) + usize::from(a == 0xC2 && b >= 0xA1);
+        vietnamese +=
+            usize::from((0xC4..=0xC6).contains(&a)) + usize::from(a == 0xE1 && (b == 0xBA || b == 0xBB));
+    }
+    if let Some(&last) = bytes.last() {
+        latin += usize::from(last == 0xC3);
+        vietnamese += usize::from((0xC4..=0xC6).contains(&last));
     }
     latin >= min && vietnamese * 8 < latin
 }

@@ -3,7 +3,7 @@
 //! placement.
 
 use crate::normalize::tone_key;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a chrome line is.
@@ -22,17 +22,32 @@ pub enum Chrome {
 struct Lists {
     exact: HashSet<String>,
     end: HashSet<String>,
-    prefix: Vec<String>,
-    footer: Vec<String>,
+    /// Footer and furniture prefixes (their keys keep their punctuation:
+    /// "Email:"), by their first word, footer ones first.
+    prefixes: HashMap<String, Vec<(String, Chrome)>>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let file = include_str!("chrome.txt");
     let keys = |name| crate::wordlist::section(file, name).map(key).collect::<HashSet<_>>();
-    // prefixes keep their punctuation ("Email:")
-    let prefixes = |name| crate::wordlist::section(file, name).map(tone_key).collect::<Vec<_>>();
-    Lists { exact: keys("exact"), end: keys("end"), prefix: prefixes("prefix"), footer: prefixes("footer") }
+    let mut prefixes: HashMap<String, Vec<(String, Chrome)>> = HashMap::new();
+    for (name, kind) in [("footer", Chrome::Footer), ("prefix", Chrome::Furniture)] {
+        for phrase in crate::wordlist::section(file, name).map(tone_key) {
+            prefixes.entry(first_word(&phrase).to_owned()).or_default().push((phrase, kind));
+        }
+    }
+    Lists { exact: keys("exact"), end: keys("end"), prefixes }
 });
+
+/// The leading run of letters and digits of a key, or its first character
+/// when it opens with something else ("©", "...").
+fn first_word(key: &str) -> &str {
+    let end = key.find(|c: char| !c.is_alphanumeric()).unwrap_or(key.len());
+    if end > 0 {
+        return &key[..end];
+    }
+    key.chars().next().map_or("", |c| &key[..c.len_utf8()])
+}
 
 /// The key a whole line is matched on: tone key, trailing punctuation
 /// dropped (unless nothing else is left: "...").
@@ -76,16 +91,18 @@ pub fn classify(line: &str) -> Option<Chrome> {
     if whole && lists.end.contains(k) {
         return Some(Chrome::End);
     }
-    if lists.footer.iter().any(|p| starts_with_phrase(&raw, p)) {
-        return Some(Chrome::Footer);
+    let prefixed = lists
+        .prefixes
+        .get(first_word(&raw))
+        .and_then(|candidates| candidates.iter().find(|(p, _)| starts_with_phrase(&raw, p)))
+        .map(|&(_, kind)| kind);
+    if prefixed == Some(Chrome::Footer) {
+        return prefixed;
     }
     if whole && lists.exact.contains(k) {
         return Some(Chrome::Furniture);
     }
-    if lists.prefix.iter().any(|p| starts_with_phrase(&raw, p)) {
-        return Some(Chrome::Furniture);
-    }
-    None
+    prefixed
 }
 
 /// Characters of a line's head that are folded and compared.
