@@ -210,7 +210,12 @@ impl Extractor {
 
     /// Builds the record of an article read by a page reader.
     pub fn extract_article(&self, article: Article, id: &str, url: Option<&str>) -> Record {
-        let text = normalize::body(&article.paragraphs);
+        let text = if article.normalized {
+            debug_assert!(article.paragraphs.iter().all(|p| !p.is_empty() && normalize::is_normal(p)));
+            article.paragraphs.join("\n\n")
+        } else {
+            normalize::body(&article.paragraphs)
+        };
         let published = article.published.as_deref().and_then(Ymd::parse_iso);
         let ctx = Ctx { text: &text, published };
         let mut warnings = Vec::new();

@@ -3,43 +3,68 @@
 
 use crate::record::{Record, Warning};
 
-/// Converts byte offsets of one text to code-point offsets.
+/// Converts byte offsets of one text to code-point offsets: the offsets to
+/// convert are collected first, sorted, and counted in one forward pass
+/// (a per-byte table costs more than the rest of the conversion).
 pub(crate) struct CharIndex<'a> {
     text: &'a str,
-    /// `None` for ASCII text, where both offsets agree.
-    table: Option<Vec<u32>>,
+    /// `(byte offset, code points before it)`, sorted, for the offsets
+    /// registered; empty for ASCII text, where both offsets agree.
+    known: Vec<(usize, usize)>,
+    ascii: bool,
 }
 
 impl<'a> CharIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        if text.is_ascii() {
-            return CharIndex { text, table: None };
+        CharIndex { text, known: Vec::new(), ascii: text.is_ascii() }
+    }
+
+    /// Prepares the conversion of the given byte offsets.
+    fn prepare(&mut self, mut offsets: Vec<usize>) {
+        if self.ascii {
+            return;
         }
-        // table[b] = number of chars before byte b (for char boundaries)
-        let mut table = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        for (i, c) in text.char_indices() {
-            for slot in &mut table[i..i + c.len_utf8()] {
-                *slot = n;
-            }
-            n += 1;
-        }
-        table[text.len()] = n;
-        CharIndex { text, table: Some(table) }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let bytes = self.text.as_bytes();
+        let (mut at, mut chars) = (0usize, 0usize);
+        self.known = offsets
+            .into_iter()
+            .map(|b| {
+                let b = b.min(bytes.len());
+                // code points start at every byte that is not a continuation
+                chars += bytes[at..b].iter().filter(|&&x| (x & 0xC0) != 0x80).count();
+                at = b;
+                (b, chars)
+            })
+            .collect();
     }
 
     /// The code-point offset of byte offset `b` (clamped to the text).
     pub(crate) fn chars(&self, b: usize) -> usize {
         let b = b.min(self.text.len());
-        match &self.table {
-            None => b,
-            Some(t) => t[b] as usize,
+        if self.ascii {
+            return b;
+        }
+        match self.known.binary_search_by_key(&b, |&(byte, _)| byte) {
+            Ok(i) => self.known[i].1,
+            // not registered: count from the start (only tests get here)
+            Err(_) => self.text.as_bytes()[..b].iter().filter(|&&x| (x & 0xC0) != 0x80).count(),
         }
     }
 
     /// Converts every span of `record` (entities hold byte offsets into the
     /// text this index was built on) and of `warnings`.
-    pub(crate) fn convert(&self, record: &mut Record, warnings: &mut [Warning]) {
+    pub(crate) fn convert(&mut self, record: &mut Record, warnings: &mut [Warning]) {
+        let mut offsets = Vec::new();
+        offsets.extend(record.dates.iter().flat_map(|d| [d.start, d.end]));
+        offsets.extend(record.quantities.iter().flat_map(|q| [q.start, q.end]));
+        let mentions = record.documents.iter().flat_map(|d| &d.mentions);
+        offsets.extend(
+            mentions.chain(record.officials.iter().flat_map(|o| &o.mentions)).flat_map(|m| [m.start, m.end]),
+        );
+        offsets.extend(warnings.iter().flat_map(|w| w.start.into_iter().chain(w.end)));
+        self.prepare(offsets);
         let conv = |s: &mut usize, e: &mut usize| {
             *s = self.chars(*s);
             *e = self.chars(*e);
@@ -76,5 +101,16 @@ mod tests {
         assert_eq!(ix.chars(b), 8);
         assert_eq!(ix.chars(text.len()), 12);
         assert_eq!(CharIndex::new("abc").chars(2), 2);
+    }
+
+    #[test]
+    fn prepared_offsets_agree_with_counting() {
+        let text = "Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05 — “học tập” 98,5%";
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut ix = CharIndex::new(text);
+        ix.prepare(boundaries.iter().rev().copied().collect());
+        for (n, &b) in boundaries.iter().enumerate() {
+            assert_eq!(ix.chars(b), n, "byte {b}");
+        }
     }
 }

@@ -311,6 +311,19 @@ pub fn mostly_latin1(text: &str, min: usize) -> bool {
     // ă đ ĩ ũ ơ ư (and their capitals) C4–C6 xx; U+1EA0–U+1EF9 E1 BA/BB xx.
     // Branch-free sums over byte pairs (the pass runs on every page).
     let bytes = text.as_bytes();
+    // First bounds from a histogram of lead bytes (cheap): Latin-1 letters
+    // are at most the C2 and C3 leads, Vietnamese letters at least the C4–C6
+    // ones. Most pages are decided there; the exact pair count runs only
+    // when the bounds leave the answer open.
+    let mut lead = [0usize; 256];
+    for &b in bytes {
+        lead[usize::from(b)] += 1;
+    }
+    let latin_at_most = lead[0xC2] + lead[0xC3];
+    let vietnamese_at_least = lead[0xC4] + lead[0xC5] + lead[0xC6];
+    if latin_at_most < min || vietnamese_at_least * 8 >= latin_at_most {
+        return false;
+    }
     let (mut latin, mut vietnamese) = (0usize, 0usize);
     for pair in bytes.windows(2) {
         let (a, b) = (pair[0], pair[1]);

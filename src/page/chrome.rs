@@ -81,10 +81,19 @@ fn starts_with_phrase(key: &str, phrase: &str) -> bool {
 /// ```
 pub fn classify(line: &str) -> Option<Chrome> {
     let lists = &*LISTS;
-    // Every list entry is shorter than HEAD characters: only the head of a
-    // line is folded, and only a line that short can equal an entry.
+    // Every list entry is shorter than HEAD characters: only a line that
+    // short can equal an entry, and only a line's head can start with one.
     let head_end = line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
     let whole = head_end == line.len();
+    if !whole {
+        // A long line (most of a page's text) can only be a prefix line:
+        // fold its first word alone, and the head only when a phrase
+        // starts with that word.
+        let first = first_word(line);
+        if !lists.prefixes.contains_key(&tone_key(first)) {
+            return None;
+        }
+    }
     // prefixes are matched on the raw key, which keeps their punctuation
     let raw = tone_key(&line[..head_end]);
     let k = if whole { trim_key(&raw) } else { "" };

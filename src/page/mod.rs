@@ -35,6 +35,9 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// What the reader noticed (an empty body, a fallback).
     pub warnings: Vec<Warning>,
+    /// Set by a reader whose paragraphs are already normalized and
+    /// non-empty, so that the pipeline does not check them again.
+    pub(crate) normalized: bool,
 }
 
 impl Article {

@@ -45,6 +45,8 @@ enum Kind {
 struct Line {
     text: String,
     kind: Kind,
+    /// A site-footer line ("Giấy phép số …", "Cơ quan chủ quản: …").
+    footer: bool,
 }
 
 /// Reads a page captured as text. `url` (when the input carries one) gives
@@ -69,7 +71,10 @@ pub fn read(text: &str, url: Option<&str>) -> Article {
     let lines: Vec<Line> = unwrap_hard_wrapped(text)
         .into_iter()
         .filter(|t| !t.is_empty())
-        .map(|text| Line { kind: classify(&text), text })
+        .map(|text| {
+            let (kind, footer) = classify(&text);
+            Line { text, kind, footer }
+        })
         .collect();
     let mut article = Article::default();
     read_site(&lines, &mut article);
@@ -78,6 +83,8 @@ pub fn read(text: &str, url: Option<&str>) -> Article {
     let (body, tail) = split_body(&lines, head);
     read_tail(&lines[tail..], &mut article);
     article.paragraphs = body;
+    // lines were normalized by unwrap_hard_wrapped, empty ones dropped
+    article.normalized = true;
     if article.paragraphs.is_empty() {
         article.warnings.push(Warning::new("empty_body", "no article body found on the page"));
     }
@@ -121,11 +128,22 @@ fn unwrap_hard_wrapped(text: &str) -> Vec<String> {
     out
 }
 
-fn classify(line: &str) -> Kind {
+fn classify(line: &str) -> (Kind, bool) {
     match chrome::classify(line) {
-        Some(Chrome::Furniture) => return Kind::Furniture,
-        Some(Chrome::End | Chrome::Footer) => return Kind::End,
+        Some(Chrome::Furniture) => return (Kind::Furniture, false),
+        Some(Chrome::End) => return (Kind::End, false),
+        Some(Chrome::Footer) => return (Kind::End, true),
         None => {}
+    }
+    (classify_content(line), false)
+}
+
+/// The kind of a line that is not known chrome.
+fn classify_content(line: &str) -> Kind {
+    // widgets, stamps and site names are short lines: a paragraph need not
+    // be tried against them
+    if line.len() > SHORT_LINE_BYTES {
+        return if is_prose(line) { Kind::Prose } else { Kind::Short };
     }
     if is_widget(line) {
         return Kind::Widget;
@@ -138,6 +156,10 @@ fn classify(line: &str) -> Kind {
     }
     if is_prose(line) { Kind::Prose } else { Kind::Short }
 }
+
+/// Lines longer than this (in bytes) are not tried as widgets, stamps or
+/// site names: the longest of those is well under half of it.
+const SHORT_LINE_BYTES: usize = 240;
 
 /// "Hôm nay, Thứ hai ngày 17/05/2021", "Hôm nay là thứ Hai, 17/5/2021": the
 /// page's clock, not the article's date.
@@ -155,7 +177,8 @@ fn is_widget(line: &str) -> bool {
 /// A sentence: at least four words ending in sentence punctuation, or a long
 /// line.
 fn is_prose(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // words are counted up to 30, the most the rule looks at
+    let words = line.split_whitespace().take(30).count();
     let last = line.trim_end_matches(['"', '”', '’', '»', ')', ']', '\'', ' ']).chars().last();
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'));
     (words >= 4 && ends_sentence) || words >= 30
@@ -314,7 +337,7 @@ fn read_site(lines: &[Line], article: &mut Article) {
         s.name = Some(site::recase_site_name(&l.text));
         s.province = site::province_in(&l.text).map(str::to_owned);
     }
-    let footer = || lines.iter().filter(|l| chrome::classify(&l.text) == Some(Chrome::Footer));
+    let footer = || lines.iter().filter(|l| l.footer);
     if s.domain.is_none() {
         s.domain = footer().find_map(|l| site::host_in(&l.text));
     }
