@@ -11,6 +11,7 @@
 //! encodings inside a Unicode page is converted block by block.
 
 mod content;
+mod depth;
 mod dom;
 mod hints;
 mod layout;
@@ -47,8 +48,20 @@ use scraper::Html;
 /// assert_eq!(a.paragraphs.len(), 2);
 /// ```
 pub fn read(html: &str, url: Option<&str>) -> Article {
-    let mut page = dom::walk(&Html::parse_document(html));
+    let (html, flattened) = depth::limit(html, depth::MAX_DEPTH);
+    let mut page = dom::walk(&Html::parse_document(&html));
+    drop(html);
     let mut article = Article::default();
+    if flattened.dropped > 0 {
+        article.warnings.push(Warning::new(
+            "deep_markup",
+            format!(
+                "markup nested over {} levels deep: {} start tags below that depth dropped, their text kept",
+                depth::MAX_DEPTH,
+                flattened.dropped
+            ),
+        ));
+    }
     if let Some(enc) = repair_legacy(&mut page) {
         article.warnings.push(Warning::new(
             "legacy_encoding",
