@@ -33,6 +33,7 @@ use super::lexicon::{Family, Issuer, Lexicon, is_central, issuer_family};
 use super::symbol::Code;
 use crate::normalize::tone_key;
 use crate::record::{Document, Mention};
+use std::collections::{BTreeSet, HashMap};
 
 /// A document being built.
 #[derive(Debug, Clone)]
@@ -53,7 +54,8 @@ struct Unit {
     date: Option<String>,
     /// Given by a clause that issues the document: only shown.
     issued: Option<String>,
-    mentions: Vec<(usize, usize)>,
+    /// Spans, in text order.
+    mentions: BTreeSet<(usize, usize)>,
     /// Created by a mention without a code.
     short: bool,
 }
@@ -74,7 +76,7 @@ impl Unit {
             local: None,
             date: None,
             issued: None,
-            mentions: Vec::new(),
+            mentions: BTreeSet::new(),
             short: false,
         }
     }
@@ -97,11 +99,11 @@ impl Unit {
 
     /// The last mention before `at`.
     fn last_before(&self, at: usize) -> Option<usize> {
-        self.mentions.iter().map(|m| m.0).filter(|&s| s < at).max()
+        self.mentions.range(..(at, 0)).next_back().map(|m| m.0)
     }
 
     fn first(&self) -> usize {
-        self.mentions.iter().map(|m| m.0).min().unwrap_or(usize::MAX)
+        self.mentions.first().map_or(usize::MAX, |m| m.0)
     }
 }
 
@@ -182,12 +184,17 @@ fn choose(units: &[Unit], fitting: &[usize], at: usize, prefer_short: bool) -> O
 /// mention. `text` is the body the spans point into.
 pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> {
     let mut units: Vec<Unit> = Vec::new();
+    // the numbered units by number: a mention can only fit those with its
+    // number, so a page citing thousands of documents stays linear
+    let mut by_number: HashMap<Option<u64>, Vec<usize>> = HashMap::new();
 
     // numbered documents, by tier
     for t in 0..3u8 {
         for f in found.iter().filter(|f| f.number().is_some() && tier(f) == t) {
             let number = f.number();
-            let fitting: Vec<usize> = (0..units.len()).filter(|&i| fits(f, number, &units[i])).collect();
+            let same_number = by_number.entry(number).or_default();
+            let fitting: Vec<usize> =
+                same_number.iter().copied().filter(|&i| fits(f, number, &units[i])).collect();
             let at = match choose(&units, &fitting, f.start, t == 2) {
                 Some(i) => i,
                 None => {
@@ -195,6 +202,7 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
                     u.kind_from_code = f.kind_from_code;
                     u.short = f.code().is_none();
                     units.push(u);
+                    same_number.push(units.len() - 1);
                     units.len() - 1
                 }
             };
@@ -226,9 +234,13 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
             u.plenum = u.plenum.or(f.after.plenum);
             u.date = u.date.take().or_else(|| f.after.date.clone());
             u.issued = u.issued.take().or_else(|| f.issued.clone());
-            u.mentions.push(f.span());
+            u.mentions.insert(f.span());
         }
     }
+
+    // plenum and congress units, by plenum and by congress
+    let mut by_plenum: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_congress: HashMap<(u32, Option<String>), usize> = HashMap::new();
 
     // plenum resolutions: with a term first
     let plenum_mentions = || {
@@ -245,12 +257,13 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
                 let ts: Vec<Option<u32>> =
                     if terms.is_empty() { vec![None] } else { terms.iter().copied().map(Some).collect() };
                 for t in ts {
-                    let fitting: Vec<usize> = (0..units.len())
+                    let same_plenum = by_plenum.entry(p).or_default();
+                    let fitting: Vec<usize> = same_plenum
+                        .iter()
+                        .copied()
                         .filter(|&i| {
                             let u = &units[i];
-                            u.number.is_none()
-                                && u.plenum == Some(p)
-                                && (t.is_none() || u.term.is_none() || u.term == t)
+                            t.is_none() || u.term.is_none() || u.term == t
                         })
                         .collect();
                     let at = match choose(&units, &fitting, span.0, false) {
@@ -259,15 +272,14 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
                             let mut u = Unit::new(f.kind);
                             u.plenum = Some(p);
                             units.push(u);
+                            same_plenum.push(units.len() - 1);
                             units.len() - 1
                         }
                     };
                     let u = &mut units[at];
                     u.term = u.term.or(t);
                     u.issuer = u.issuer.or(f.after.issuer);
-                    if !u.mentions.contains(&span) {
-                        u.mentions.push(span);
-                    }
+                    u.mentions.insert(span);
                 }
             }
         }
@@ -276,25 +288,18 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
     // congress resolutions
     for f in found {
         let Body::Congress { congress, local } = &f.body else { continue };
-        let key = local.as_deref().map(tone_key);
-        let existing = units.iter().position(|u| {
-            u.number.is_none() && u.congress == Some(*congress) && u.local.as_deref().map(tone_key) == key
-        });
-        let at = existing.unwrap_or_else(|| {
+        let key = (*congress, local.as_deref().map(tone_key));
+        let at = *by_congress.entry(key).or_insert_with(|| {
             let mut u = Unit::new(f.kind);
             u.congress = Some(*congress);
             u.local = local.clone();
             units.push(u);
             units.len() - 1
         });
-        units[at].mentions.push(f.span());
+        units[at].mentions.insert(f.span());
     }
 
     let mut units: Vec<Unit> = units.into_iter().filter(|u| !u.mentions.is_empty()).collect();
-    for u in &mut units {
-        u.mentions.sort_unstable();
-        u.mentions.dedup();
-    }
     units.sort_by_key(Unit::first);
     units.into_iter().map(|u| document(lx, text, u)).collect()
 }
