@@ -31,8 +31,11 @@ pub struct Decoded {
 /// when none is declared, or only windows-1252/ISO-8859-1 (what legacy font
 /// pages declare), the reading among windows-1258, TCVN3, VNI-Windows and
 /// windows-1252 that gives the most common Vietnamese words wins, with a
-/// warning. Data with NUL bytes or many control characters is an error of
-/// kind [`ErrorKind::Decode`].
+/// warning. UTF-8 with a few broken sequences stays UTF-8 (they become
+/// U+FFFD, with a warning); UTF-16 without a byte-order mark is recognised
+/// by its NUL bytes; stray NUL bytes in text (at most 1%) are removed with a
+/// warning. Data with more NUL bytes or many control characters is an
+/// error of kind [`ErrorKind::Decode`].
 ///
 /// ```
 /// use vnarticle::decode::decode;
@@ -55,6 +58,24 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
         }
         return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warnings });
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        check_not_binary(text.as_bytes())?;
+        let mut warnings = vec![Warning::new(
+            "decode_fallback",
+            format!("{} text without a byte-order mark", encoding.name()),
+        )];
+        if had_errors {
+            warnings.push(Warning::new(
+                "decode_fallback",
+                format!("invalid {} sequences replaced", encoding.name()),
+            ));
+        }
+        return Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warnings });
+    }
+    let mut warnings = Vec::new();
+    let without_nuls = strip_stray_nuls(bytes, &mut warnings)?;
+    let bytes = without_nuls.as_deref().unwrap_or(bytes);
     check_not_binary(bytes)?;
     let declared = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
@@ -65,26 +86,32 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
         if legacy::suspicious(text)
             && let Some(enc) = legacy::detect(text)
         {
-            return Ok(Decoded {
-                text: legacy::convert(text, enc),
-                encoding: enc.name(),
-                warnings: vec![legacy_warning(enc, "UTF-8 text in Latin-1 characters")],
-            });
+            warnings.push(legacy_warning(enc, "UTF-8 text in Latin-1 characters"));
+            return Ok(Decoded { text: legacy::convert(text, enc), encoding: enc.name(), warnings });
         }
-        return Ok(Decoded { text: text.to_owned(), encoding: "UTF-8", warnings: Vec::new() });
+        return Ok(Decoded { text: text.to_owned(), encoding: "UTF-8", warnings });
     }
-    let mut warnings = Vec::new();
+    if let Some(invalid) = mostly_utf8(bytes) {
+        // UTF-8 with a few broken sequences (a truncated capture, a bad
+        // paste): the single-byte readings would garble every good letter
+        warnings.push(Warning::new(
+            "decode_fallback",
+            format!("{invalid} invalid UTF-8 sequences replaced by U+FFFD"),
+        ));
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: "UTF-8",
+            warnings,
+        });
+    }
     let specific = declared.filter(|&e| e != encoding_rs::UTF_8 && e != encoding_rs::WINDOWS_1252);
     let encoding = match specific {
         Some(enc) => enc,
         None => match guess_single_byte(bytes) {
             Guess::Legacy(enc) => {
                 let (latin, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                return Ok(Decoded {
-                    text: legacy::convert(&latin, enc),
-                    encoding: enc.name(),
-                    warnings: vec![legacy_warning(enc, "bytes")],
-                });
+                warnings.push(legacy_warning(enc, "bytes"));
+                return Ok(Decoded { text: legacy::convert(&latin, enc), encoding: enc.name(), warnings });
             }
             Guess::Windows1258 => {
                 let how = if declared.is_some() {
@@ -114,6 +141,62 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
             .push(Warning::new("decode_fallback", format!("invalid {} sequences replaced", encoding.name())));
     }
     Ok(Decoded { text: text.into_owned(), encoding: encoding.name(), warnings })
+}
+
+/// UTF-16 text saved without a byte-order mark: in its first kilobytes,
+/// every other byte is NUL (the high byte of ASCII letters, spaces and
+/// digits) and the bytes between are not.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    let half = head.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Vietnamese in UTF-16 is more than half ASCII code units
+    let many = |n: usize| n * 10 >= half * 3;
+    let few = |n: usize| n * 50 <= half;
+    if many(odd) && few(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if many(even) && few(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Removes stray NUL bytes from text (a capture that padded a field, a
+/// bad copy): at most one byte in a hundred, else the data is binary.
+fn strip_stray_nuls(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Option<Vec<u8>>, Error> {
+    let nuls = memchr::memchr_iter(0, bytes).count();
+    if nuls == 0 {
+        return Ok(None);
+    }
+    if nuls * 100 > bytes.len() {
+        return Err(Error::new(
+            ErrorKind::Decode,
+            format!("binary data ({nuls} NUL bytes in {}), not a text or HTML page", bytes.len()),
+        ));
+    }
+    warnings.push(Warning::new("decode_fallback", format!("{nuls} NUL bytes removed")));
+    Ok(Some(bytes.iter().copied().filter(|&b| b != 0).collect()))
+}
+
+/// For bytes that are not valid UTF-8: the number of invalid sequences,
+/// when valid multi-byte sequences outnumber them two to one (text in a
+/// single-byte charset almost never forms one: its letters are not
+/// followed by bytes 0x80–0xBF).
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    (multibyte >= 8 && multibyte >= 2 * invalid).then_some(invalid)
 }
 
 fn legacy_warning(enc: legacy::Legacy, what: &str) -> Warning {
@@ -260,6 +343,42 @@ mod tests {
         // Latin-1 French declared as such stays windows-1252
         let d = decode(b"Le comit\xe9 s'est r\xe9uni \xe0 Gen\xe8ve.", Some("iso-8859-1"), false).unwrap();
         assert_eq!((d.encoding, d.text.as_str()), ("windows-1252", "Le comité s'est réuni à Genève."));
+    }
+
+    #[test]
+    fn broken_utf8_stays_utf8() {
+        let mut bytes = "Sáng ngày 20/8, hội nghị sơ kết Chỉ thị 05 của Bộ Chính trị".as_bytes().to_vec();
+        bytes.extend_from_slice(b" \xff\xfe\xc3\x28 \xe2\x82");
+        let d = decode(&bytes, None, false).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("Sáng ngày 20/8, hội nghị sơ kết Chỉ thị 05 của Bộ Chính trị \u{fffd}"));
+        assert_eq!(d.warnings[0].message, "4 invalid UTF-8 sequences replaced by U+FFFD");
+        // one stray multi-byte sequence does not make windows-1258 text UTF-8
+        let d = decode(
+            b"Ti\xea\xecng Vi\xea\xf2t Nam \xc3\xa1 ng\xe0y h\xf4m nay va\xcc ng\xe0y mai",
+            None,
+            false,
+        )
+        .unwrap();
+        assert_eq!(d.encoding, "windows-1258");
+    }
+
+    #[test]
+    fn utf16_without_bom_and_stray_nuls() {
+        let text = "Sáng ngày 20/8, Ban Thường vụ Tỉnh ủy tổ chức hội nghị.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes, None, false).unwrap();
+            assert_eq!((d.encoding, d.text.as_str()), (name, text));
+            assert_eq!(d.warnings.len(), 1);
+        }
+        let mut bytes = text.repeat(4).into_bytes();
+        bytes.insert(10, 0);
+        bytes.push(0);
+        let d = decode(&bytes, None, false).unwrap();
+        assert_eq!(d.text, text.repeat(4));
+        assert_eq!(d.warnings[0].message, "2 NUL bytes removed");
     }
 
     #[test]
