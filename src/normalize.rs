@@ -30,9 +30,6 @@ pub fn paragraph(s: &str) -> String {
             pending_space = !out.is_empty();
             return;
         }
-        if is_invisible(c) {
-            return;
-        }
         if pending_space {
             out.push(' ');
             pending_space = false;
@@ -43,12 +40,15 @@ pub fn paragraph(s: &str) -> String {
             c => c,
         });
     };
-    if s.is_ascii() || matches!(is_nfc_quick(s.chars()), unicode_normalization::IsNormalized::Yes) {
-        for c in s.chars() {
+    // invisible characters go before composition: one between a letter and
+    // its combining mark would otherwise keep them apart
+    let visible = s.chars().filter(|&c| !is_invisible(c));
+    if s.is_ascii() || matches!(is_nfc_quick(visible.clone()), unicode_normalization::IsNormalized::Yes) {
+        for c in visible {
             push(c, &mut out);
         }
     } else {
-        for c in s.nfc() {
+        for c in visible.nfc() {
             push(c, &mut out);
         }
     }

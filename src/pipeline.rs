@@ -211,7 +211,7 @@ impl Extractor {
     /// Builds the record of an article read by a page reader.
     pub fn extract_article(&self, article: Article, id: &str, url: Option<&str>) -> Record {
         let text = if article.normalized {
-            debug_assert!(article.paragraphs.iter().all(|p| !p.is_empty() && normalize::is_normal(p)));
+            debug_assert!(article.paragraphs.iter().all(|p| !p.is_empty() && normalize::paragraph(p) == *p));
             article.paragraphs.join("\n\n")
         } else {
             normalize::body(&article.paragraphs)
