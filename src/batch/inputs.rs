@@ -8,6 +8,7 @@ use super::warc::WarcRecords;
 use super::{Source, format_of};
 use crate::error::Error;
 use crate::pipeline::{Format, Options};
+use std::collections::HashSet;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -110,17 +111,21 @@ enum Found {
 }
 
 /// Paths, with directories expanded recursively in sorted order (hidden
-/// entries skipped).
+/// entries skipped). Inside a directory, only regular files are documents
+/// (a FIFO or a device would block or never end), and a directory reached
+/// again through a symbolic link is not walked twice (a link to a parent
+/// would repeat every file).
 struct Walk {
     pending: Vec<(PathBuf, bool)>,
     format: InputFormat,
+    walked: HashSet<PathBuf>,
 }
 
 impl Walk {
     fn new(paths: impl IntoIterator<Item = PathBuf>, format: InputFormat) -> Self {
         let mut pending: Vec<(PathBuf, bool)> = paths.into_iter().map(|p| (p, true)).collect();
         pending.reverse();
-        Walk { pending, format }
+        Walk { pending, format, walked: HashSet::new() }
     }
 }
 
@@ -137,10 +142,17 @@ impl Iterator for Walk {
                 Some(Found::Failed(Source::Failed { id, error: Error::io(e, what) }))
             };
             match std::fs::metadata(&path) {
-                Ok(meta) if meta.is_dir() => match sorted_entries(&path) {
-                    Ok(entries) => self.pending.extend(entries.into_iter().rev().map(|p| (p, false))),
-                    Err(e) => return failed(&e, "cannot list directory"),
-                },
+                Ok(meta) if meta.is_dir() => {
+                    let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+                    if !self.walked.insert(real) {
+                        continue;
+                    }
+                    match sorted_entries(&path) {
+                        Ok(entries) => self.pending.extend(entries.into_iter().rev().map(|p| (p, false))),
+                        Err(e) => return failed(&e, "cannot list directory"),
+                    }
+                }
+                Ok(meta) if !named && !meta.is_file() => {}
                 Ok(meta) => {
                     if let Some(kind) = self.format.kind(&path, named) {
                         return Some(Found::File { path, kind, size: meta.len() });
