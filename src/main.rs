@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
-use vnarticle::Extractor;
 use vnarticle::batch::{self, InputFormat, Inputs, RunOptions, Summary};
+use vnarticle::{Extractor, Options};
 
 #[derive(Parser)]
 #[command(
@@ -55,6 +55,10 @@ enum Command {
         /// files of that kind).
         #[arg(long, value_enum, default_value_t = Format::Auto, value_name = "FORMAT")]
         input_format: Format,
+        /// Largest document read, in bytes, or with a unit: 500K, 16M, 1G.
+        /// A larger one gives an error record of kind `too_large`.
+        #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+        max_size: usize,
     },
 }
 
@@ -78,15 +82,50 @@ impl From<Format> for InputFormat {
 }
 
 fn main() -> ExitCode {
+    // A panic inside a document is caught at the document's boundary and
+    // becomes its error record (kind `panic`, with the message); the
+    // default hook would also print a backtrace note amid the output. Say
+    // it once, briefly, as the bug it is.
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "vnarticle: internal error{at}: {what} (a bug: the document gets an error record of kind panic)"
+        );
+    }));
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, output, jobs, input_format } => {
-            extract(paths, output, jobs, input_format.into())
+        Command::Extract { paths, output, jobs, input_format, max_size } => {
+            extract(paths, output, jobs, input_format.into(), max_size)
         }
     }
 }
 
-fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, jobs: Option<u16>, format: InputFormat) -> ExitCode {
+/// `123`, `500K`, `16M`, `1G` (powers of 1024).
+fn parse_size(s: &str) -> Result<usize, String> {
+    let s = s.trim();
+    let (digits, shift) = match s.as_bytes().last().map(u8::to_ascii_uppercase) {
+        Some(b'K') => (&s[..s.len() - 1], 10),
+        Some(b'M') => (&s[..s.len() - 1], 20),
+        Some(b'G') => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    let n: usize = digits.trim().parse().map_err(|_| format!("not a size: {s:?} (e.g. 500K, 16M, 1G)"))?;
+    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("size out of range: {s:?}"))
+}
+
+fn extract(
+    paths: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    jobs: Option<u16>,
+    format: InputFormat,
+    max_size: usize,
+) -> ExitCode {
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && format == InputFormat::Files {
         eprintln!("vnarticle: standard input (-) holds JSON Lines or WARC, not --input-format files");
@@ -113,7 +152,7 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, jobs: Option<u16>, form
             return ExitCode::from(2);
         }
     };
-    let extractor = Extractor::new();
+    let extractor = Extractor::with_options(Options::default().max_bytes(max_size));
     let sources = batch::inputs(paths.clone()).format(format).max_bytes(extractor.options().max_bytes);
     let mut progress = Progress::new(sources.progress(), (!stdin).then_some((paths, format)));
     let started = Instant::now();
