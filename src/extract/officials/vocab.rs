@@ -130,6 +130,10 @@ pub(super) struct Vocab {
     pub modifiers: Phrases,
     pub appointment: Phrases,
     pub named_orgs: Phrases,
+    /// Organisation heads mostly named after a person ("Trường THCS …").
+    pub namesake_orgs: Phrases,
+    /// Heads that continue a title after a comma (", Trường Chính trị tỉnh").
+    pub after_comma: Phrases,
     pub compound_orgs: Phrases,
     pub stoppers: Phrases,
     pub closed_units: Phrases,
@@ -187,6 +191,8 @@ impl Vocab {
             modifiers: sec(TITLES, "modifier"),
             appointment: sec(TITLES, "appointment"),
             named_orgs: Phrases { cased: true, ..sec(ORGS, "named") },
+            namesake_orgs: Phrases { cased: true, ..sec(ORGS, "namesake") },
+            after_comma: Phrases { cased: true, ..sec(ORGS, "after_comma") },
             compound_orgs: sec(ORGS, "compound"),
             stoppers: sec(ORGS, "stopper"),
             closed_units: sec(ORGS, "closed"),
