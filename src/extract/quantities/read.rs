@@ -270,7 +270,7 @@ impl Rules {
             _ => tail.unit.clone(),
         };
         let d = Draft::new(QuantityKind::Range, a * tail.mult, "range")
-            .total(b * tail.mult)
+            .total(b * tail.mult + tail.extra)
             .tail(&tail)
             .unit(unit);
         Some(self.finish(t, l, l.from.unwrap_or(l.start), tail.end, d))
@@ -336,7 +336,7 @@ impl Rules {
             ));
             v = english;
         }
-        let mut d = Draft::new(kind, v * tail.mult, rule).tail(&tail);
+        let mut d = Draft::new(kind, v * tail.mult + tail.extra, rule).tail(&tail);
         let mut start = l.start;
         if kind == QuantityKind::Percent {
             d.unit = None;
@@ -362,7 +362,8 @@ impl Rules {
                 .clause_words_before(t, l.start, 8, |p| self.money_cue.longest_at(t, p).map(|_| ()))
                 .is_some()
         {
-            let d = Draft::new(QuantityKind::Money, v * tail.mult, "money_cue").unit(Some("VND".to_owned()));
+            let d = Draft::new(QuantityKind::Money, v * tail.mult + tail.extra, "money_cue")
+                .unit(Some("VND".to_owned()));
             return Some(self.finish(t, l, l.start, tail.scale_end, d));
         }
         if tail.mult != 1.0 || self.bare_link.longest_before(t, l.start).is_none() {
@@ -472,7 +473,7 @@ impl Rules {
                 }
                 let unit = if kind == TailKind::Percent { Some("%".to_owned()) } else { tail.unit.clone() };
                 let d = Draft::new(QuantityKind::Range, a * a_scale.unwrap_or(tail.mult), "range")
-                    .total(b * tail.mult)
+                    .total(b * tail.mult + tail.extra)
                     .tail(&tail)
                     .unit(unit);
                 Joined::Found(Box::new(self.finish(t, l, start, tail.end, d)))
@@ -522,7 +523,7 @@ impl Rules {
                 QuantityKind::Duration
             }
         };
-        let mut d = Draft::new(kind, v * tail.mult, "count_in_words").tail(&tail);
+        let mut d = Draft::new(kind, v * tail.mult + tail.extra, "count_in_words").tail(&tail);
         if kind == QuantityKind::Percent {
             d.unit = None;
         }
