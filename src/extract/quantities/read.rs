@@ -538,7 +538,7 @@ impl Rules {
             l.start = qs;
         } else {
             match self.label.longest_before(t, s) {
-                Some((_, &is_label)) => l.label = is_label,
+                Some((ls, &is_label)) => l.label = is_label && !self.verb_not_label(t, ls),
                 None => {
                     // a name before the number: "Trung ương 8", "Quốc lộ 14" (a
                     // capital at a sentence's start says nothing, nor does a
@@ -561,6 +561,16 @@ impl Rules {
             }
         }
         l
+    }
+
+    /// Whether the label word at `ls` is written as a verb: a word of
+    /// [label_capital] in lower case, not after a number ("đã điều 300 cán
+    /// bộ", but "Điều 6", "khoản 2 điều 5").
+    fn verb_not_label(&self, t: &str, ls: usize) -> bool {
+        let Some(w) = word_at(t, ls) else { return false };
+        self.label_capital.longest_at(t, ls).is_some_and(|(end, _)| end == w.end)
+            && !w.capitalized()
+            && !prev_word(t, ls).is_some_and(|p| p.text.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// The quantity of a draft spanning `start..end`; the qualifier as

@@ -365,6 +365,11 @@ impl Rules {
         if !matches!(unit, Unit::Count | Unit::Measure) {
             return None;
         }
+        // "12 đơn thư, giải quyết 10 đơn": a verb of the stop list longer
+        // than the noun it starts with ("giải") opens a new clause
+        if self.stop.longest_at(t, start).is_some_and(|(e, _)| e > head_end) {
+            return None;
+        }
         // "tập thể, cá nhân", but not "…, điểm cầu Văn phòng UBND tỉnh"
         if self.name_after(t, head_end) {
             return None;
