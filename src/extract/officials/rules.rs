@@ -244,6 +244,12 @@ impl Rules<'_, '_> {
         if r == 0 {
             return 0;
         }
+        // "phường Lê Hồng Phong", "Trường THCS Chu Văn An Lê Thị Hoa"
+        if let Some((len, _)) = v.namesake_people.at(d, j).filter(|&(len, _)| len <= r) {
+            if len == r || self.name_at(j + len) == Some(j + r) {
+                return len;
+            }
+        }
         // "Nguyễn Thị …", "Trần Văn …": a person's middle name; three
         // syllables after a frequent family name: a person ("Bí thư Huyện
         // ủy Lê Quang Hòa"), where "Lâm Hà", "Lê Chân" are places
@@ -442,6 +448,13 @@ impl Rules<'_, '_> {
                                 continue;
                             }
                             None => break,
+                        }
+                    }
+                    // "Phó Giám đốc phụ trách Sở Y tế"
+                    if let Some((len, _)) = v.in_charge.at(d, i) {
+                        if v.after_comma.at(d, i + len).is_some_and(|_| d.is_cap_word(i + len)) {
+                            i += len;
+                            continue;
                         }
                     }
                     if v.stops.at(d, i).is_some() {

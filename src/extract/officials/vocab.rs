@@ -134,6 +134,10 @@ pub(super) struct Vocab {
     pub namesake_orgs: Phrases,
     /// Heads that continue a title after a comma (", Trường Chính trị tỉnh").
     pub after_comma: Phrases,
+    /// Historical figures that name places ("phường Lê Hồng Phong").
+    pub namesake_people: Phrases,
+    /// "phụ trách" before the organisation an office is in charge of.
+    pub in_charge: Phrases,
     pub compound_orgs: Phrases,
     pub stoppers: Phrases,
     pub closed_units: Phrases,
@@ -193,6 +197,8 @@ impl Vocab {
             named_orgs: Phrases { cased: true, ..sec(ORGS, "named") },
             namesake_orgs: Phrases { cased: true, ..sec(ORGS, "namesake") },
             after_comma: Phrases { cased: true, ..sec(ORGS, "after_comma") },
+            namesake_people: sec(ORGS, "namesake_person"),
+            in_charge: sec(ORGS, "in_charge"),
             compound_orgs: sec(ORGS, "compound"),
             stoppers: sec(ORGS, "stopper"),
             closed_units: sec(ORGS, "closed"),
