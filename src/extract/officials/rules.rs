@@ -45,6 +45,9 @@ enum Before {
     ClosedUnit,
     OpenUnit,
     NamedOrg,
+    /// An organisation mostly named after a person ("Trường THCS Lê Quý
+    /// Đôn", "đường Nguyễn Văn Cừ").
+    NamesakeOrg,
 }
 
 const MAX_TITLE_WORDS: usize = 24;
@@ -175,8 +178,20 @@ impl Rules<'_, '_> {
                 || k.contains(['.', '&', '/'])
                 || self.title_start(j).is_some()
                 || v.honorifics.at(d, j).is_some()
-                || v.stoppers.at(d, j).is_some()
             {
+                break;
+            }
+            if let Some((len, _)) = v.stoppers.at(d, j) {
+                // "bà Hầu Thị Sở, Đại biểu Quốc hội", "ông Lê Văn Ban cho
+                // biết": a one-syllable organisation word that ends the
+                // capitalised run is the given name, not the start of "Sở
+                // Nội vụ", "Ban Tuyên giáo"
+                let ends_run = !d.toks.get(j + 1).is_some_and(|n| n.kind == Kind::Word)
+                    || v.stops.at(d, j + 1).is_some()
+                    || d.key(j + 1) == "và";
+                if len == 1 && j - i >= 2 && ends_run {
+                    j += 1;
+                }
                 break;
             }
             j += 1;
@@ -229,22 +244,35 @@ impl Rules<'_, '_> {
         if r == 0 {
             return 0;
         }
+        // "phường Lê Hồng Phong", "Trường THCS Chu Văn An Lê Thị Hoa"
+        if let Some((len, _)) = v.namesake_people.at(d, j).filter(|&(len, _)| len <= r) {
+            if len == r || self.name_at(j + len) == Some(j + r) {
+                return len;
+            }
+        }
         // "Nguyễn Thị …", "Trần Văn …": a person's middle name; three
         // syllables after a frequent family name: a person ("Bí thư Huyện
         // ủy Lê Quang Hòa"), where "Lâm Hà", "Lê Chân" are places
+        // (never after a school or a street: "Trường THCS Lê Quý Đôn")
+        let namesake = before == Before::NamesakeOrg;
         let surname = v.surnames.contains(d.key(j));
-        if (surname && matches!(d.key(j + 1), "thị" | "văn") && r >= 3)
-            || (r == 3 && v.common_surnames.contains(d.key(j)))
+        if !namesake
+            && ((surname && matches!(d.key(j + 1), "thị" | "văn") && r >= 3)
+                || (r == 3 && v.common_surnames.contains(d.key(j))))
         {
             return 0;
         }
-        // place names are mostly two syllables: "huyện Kim Sơn Nguyễn Văn A"
-        for k in [2, 3, 1] {
+        // place names are mostly two syllables: "huyện Kim Sơn Nguyễn Văn A";
+        // a person's namesake at least two ("Trường THCS Nguyễn Văn Trỗi",
+        // not "Nguyễn" and a person "Văn Trỗi")
+        let splits: &[usize] = if namesake { &[2, 3, 4] } else { &[2, 3, 1] };
+        for &k in splits {
             if k < r && self.name_at(j + k) == Some(j + r) {
                 return k;
             }
         }
-        if r <= 3 { r } else { 0 }
+        // "Trường THCS Nguyễn Thị Minh Khai"
+        if r <= 3 || namesake { r } else { 0 }
     }
 
     /// What token `i` (the last of a phrase) makes of a capitalised run after
@@ -255,6 +283,8 @@ impl Rules<'_, '_> {
             Before::ClosedUnit
         } else if v.open_units.ending_at(d, end, 3).is_some() {
             Before::OpenUnit
+        } else if v.namesake_orgs.ending_at(d, end, 5).is_some() {
+            Before::NamesakeOrg
         } else if v.named_orgs.ending_at(d, end, 3).is_some() {
             Before::NamedOrg
         } else {
@@ -297,6 +327,12 @@ impl Rules<'_, '_> {
                                 if let Some((len, _)) = v.comma_orgs.at(d, next) {
                                     i = next + len;
                                     last = i;
+                                    continue;
+                                }
+                                if self.body_after_comma(next) {
+                                    // "Trưởng khoa Xây dựng Đảng, Trường Chính
+                                    // trị tỉnh", "…, xã Vũ Thắng"
+                                    i = next;
                                     continue;
                                 }
                                 if self.name_at(next).is_some() {
@@ -348,7 +384,11 @@ impl Rules<'_, '_> {
                     if t.digit {
                         // "Đồn Biên phòng 766", "Quân khu 5", "thôn 3"; not
                         // "… huyện 2 lần"
-                        let next_ok = !d.is_lower_word(i + 1) || v.stops.at(d, i + 1).is_some();
+                        // "thôn 3 xã Cam Hải Tây"
+                        let next_ok = !d.is_lower_word(i + 1)
+                            || v.stops.at(d, i + 1).is_some()
+                            || v.open_units.at(d, i + 1).is_some()
+                            || v.closed_units.at(d, i + 1).is_some();
                         if next_ok && i > start {
                             i += 1;
                             last = i;
@@ -410,14 +450,23 @@ impl Rules<'_, '_> {
                             None => break,
                         }
                     }
+                    // "Phó Giám đốc phụ trách Sở Y tế"
+                    if let Some((len, _)) = v.in_charge.at(d, i) {
+                        if v.after_comma.at(d, i + len).is_some_and(|_| d.is_cap_word(i + len)) {
+                            i += len;
+                            continue;
+                        }
+                    }
                     if v.stops.at(d, i).is_some() {
                         break;
                     }
                     if d.key(i) == "và" {
-                        // "Sở Thông tin và Truyền thông"; not "… tỉnh và đồng chí"
+                        // "Sở Thông tin và Truyền thông"; not "… tỉnh và đồng
+                        // chí", "… khu vực I và TS. Bùi Thị Loan"
                         if d.is_cap_word(i + 1)
                             && self.name_at(i + 1).is_none()
                             && v.honorifics.at(d, i + 1).is_none()
+                            && self.title_start(i + 1).is_none()
                         {
                             i += 1;
                             continue;
@@ -432,6 +481,51 @@ impl Rules<'_, '_> {
         run.titles.push((cur, last));
         run.end = i;
         Some(run)
+    }
+
+    /// Whether the words at `j`, after a comma inside a title, name the body
+    /// the office belongs to: an organisation head or an administrative unit
+    /// of [after_comma] followed by its name ("…, Trường Chính trị tỉnh",
+    /// "…, Công an tỉnh", "…, xã Vũ Thắng"), not a person.
+    fn body_after_comma(&self, j: usize) -> bool {
+        let (v, d) = (self.v, self.d);
+        let Some((len, _)) = v.after_comma.at(d, j) else { return false };
+        let k = j + len;
+        if !d.toks.get(k - 1).is_some_and(|t| t.kind == Kind::Word) || self.name_at(j).is_some() {
+            return false;
+        }
+        let unit_at_k = v.open_units.at(d, k).is_some() || v.closed_units.at(d, k).is_some();
+        let unit_head = v.open_units.at(d, j).is_some() || v.closed_units.at(d, j).is_some();
+        if unit_head {
+            d.is_cap_word(k) && self.place_len(k, Before::OpenUnit) > 0
+        } else {
+            (d.is_cap_word(k) && self.name_at(k).is_none()) || unit_at_k
+        }
+    }
+
+    /// Titles shared by a list of names after a plural title and a colon
+    /// ("các Phó Chủ tịch UBND tỉnh: Đoàn Minh Khôi, Nguyễn Tự Lực"), for
+    /// the name at `s`.
+    fn plural_title_list(&self, s: usize) -> Option<Vec<(usize, usize)>> {
+        let d = self.d;
+        if s < 3 || d.punct(s - 1) != Some(':') {
+            return None;
+        }
+        let lo = s.saturating_sub(LOOK_BACK).max(1);
+        let mut h = s - 1;
+        while h > lo {
+            h -= 1;
+            match d.toks[h].kind {
+                Kind::Punct('.') if self.dotted(h - 1) => continue,
+                Kind::Break | Kind::Punct('.' | ';' | ':' | '!' | '?') => return None,
+                _ => {}
+            }
+            if d.key(h - 1) == "các" && self.title_start(h).is_some() {
+                let run = self.titles_from(h)?;
+                return (run.end == s - 1).then_some(run.titles);
+            }
+        }
+        None
     }
 
     /// The honorific that ends right before token `pos`: its start and value.
@@ -553,16 +647,19 @@ impl Rules<'_, '_> {
             };
             match self.confirm(i, e) {
                 Some(f) => {
-                    let list = f.rule == "list_honorific";
+                    let list = matches!(f.rule, "list_honorific" | "list_title");
                     let mut next = f.titles.last().map_or(f.e, |t| t.1.max(f.e));
-                    let honorific = f.honorific;
+                    let (honorific, rule) = (f.honorific, f.rule);
+                    let shared = if rule == "list_title" { self.plural_title_list(f.s) } else { None };
+                    let first = out.len();
                     out.push(f);
                     if list {
                         // "các đồng chí: A - …; B - …": the list goes on
-                        while let Some(g) = self.list_item(next, honorific) {
+                        while let Some(g) = self.list_item(next, honorific, rule, shared.as_deref()) {
                             next = g.titles.last().map_or(g.e, |t| t.1.max(g.e));
                             out.push(g);
                         }
+                        self.share_appointment(&mut out[first..]);
                     }
                     i = next.max(i + 1);
                 }
@@ -574,7 +671,14 @@ impl Rules<'_, '_> {
 
     /// The next person of a list after token `k`: a separator (";", ",",
     /// "và") and a name.
-    fn list_item(&self, k: usize, honorific: Option<usize>) -> Option<Found> {
+    /// Titles shared by a list go first ("các Phó Chủ tịch UBND tỉnh: A, B").
+    fn list_item(
+        &self,
+        k: usize,
+        honorific: Option<usize>,
+        rule: &'static str,
+        shared: Option<&[(usize, usize)]>,
+    ) -> Option<Found> {
         let d = self.d;
         let sep = matches!(d.punct(k), Some(';' | ',')) || d.key(k) == "và";
         if !sep {
@@ -582,8 +686,23 @@ impl Rules<'_, '_> {
         }
         let s = k + 1;
         let e = self.name_at(s)?;
-        let titles = self.titles_after(e).map(|r| r.titles).unwrap_or_default();
-        Some(Found { s, e, ms: s, honorific, titles, rule: "list_honorific" })
+        let mut titles = shared.map(<[_]>::to_vec).unwrap_or_default();
+        titles.extend(self.titles_after(e).map(|r| r.titles).unwrap_or_default());
+        Some(Found { s, e, ms: s, honorific, titles, rule })
+    }
+
+    /// "các đồng chí Cầm Ngọc Minh, Lò Thị Hoa được bầu giữ chức Phó Bí thư
+    /// Tỉnh ủy": the office taken after the last name of a list is every
+    /// listed person's who has no title of their own.
+    fn share_appointment(&self, group: &mut [Found]) {
+        let (v, d) = (self.v, self.d);
+        let Some((last, rest)) = group.split_last_mut() else { return };
+        if rest.is_empty() || last.titles.is_empty() || v.appointment.at(d, last.e).is_none() {
+            return;
+        }
+        for f in rest.iter_mut().filter(|f| f.titles.is_empty()) {
+            f.titles.clone_from(&last.titles);
+        }
     }
 
     /// Whether the name at `s..e` is a person, and with which honorific and
@@ -606,6 +725,11 @@ impl Rules<'_, '_> {
             honorific = Some(val);
             ms = if list { s } else { hs };
             rule = if list { "list_honorific" } else { "honorific" };
+        } else if before.is_none() {
+            if let Some(shared) = self.plural_title_list(s) {
+                titles.extend(shared);
+                rule = "list_title";
+            }
         }
         if let Some(run) = &after {
             titles.extend(run.titles.iter().copied());

@@ -130,6 +130,14 @@ pub(super) struct Vocab {
     pub modifiers: Phrases,
     pub appointment: Phrases,
     pub named_orgs: Phrases,
+    /// Organisation heads mostly named after a person ("Trường THCS …").
+    pub namesake_orgs: Phrases,
+    /// Heads that continue a title after a comma (", Trường Chính trị tỉnh").
+    pub after_comma: Phrases,
+    /// Historical figures that name places ("phường Lê Hồng Phong").
+    pub namesake_people: Phrases,
+    /// "phụ trách" before the organisation an office is in charge of.
+    pub in_charge: Phrases,
     pub compound_orgs: Phrases,
     pub stoppers: Phrases,
     pub closed_units: Phrases,
@@ -187,6 +195,10 @@ impl Vocab {
             modifiers: sec(TITLES, "modifier"),
             appointment: sec(TITLES, "appointment"),
             named_orgs: Phrases { cased: true, ..sec(ORGS, "named") },
+            namesake_orgs: Phrases { cased: true, ..sec(ORGS, "namesake") },
+            after_comma: Phrases { cased: true, ..sec(ORGS, "after_comma") },
+            namesake_people: sec(ORGS, "namesake_person"),
+            in_charge: sec(ORGS, "in_charge"),
             compound_orgs: sec(ORGS, "compound"),
             stoppers: sec(ORGS, "stopper"),
             closed_units: sec(ORGS, "closed"),

@@ -270,7 +270,7 @@ impl Rules {
             _ => tail.unit.clone(),
         };
         let d = Draft::new(QuantityKind::Range, a * tail.mult, "range")
-            .total(b * tail.mult)
+            .total(b * tail.mult + tail.extra)
             .tail(&tail)
             .unit(unit);
         Some(self.finish(t, l, l.from.unwrap_or(l.start), tail.end, d))
@@ -336,7 +336,7 @@ impl Rules {
             ));
             v = english;
         }
-        let mut d = Draft::new(kind, v * tail.mult, rule).tail(&tail);
+        let mut d = Draft::new(kind, v * tail.mult + tail.extra, rule).tail(&tail);
         let mut start = l.start;
         if kind == QuantityKind::Percent {
             d.unit = None;
@@ -362,7 +362,8 @@ impl Rules {
                 .clause_words_before(t, l.start, 8, |p| self.money_cue.longest_at(t, p).map(|_| ()))
                 .is_some()
         {
-            let d = Draft::new(QuantityKind::Money, v * tail.mult, "money_cue").unit(Some("VND".to_owned()));
+            let d = Draft::new(QuantityKind::Money, v * tail.mult + tail.extra, "money_cue")
+                .unit(Some("VND".to_owned()));
             return Some(self.finish(t, l, l.start, tail.scale_end, d));
         }
         if tail.mult != 1.0 || self.bare_link.longest_before(t, l.start).is_none() {
@@ -472,7 +473,7 @@ impl Rules {
                 }
                 let unit = if kind == TailKind::Percent { Some("%".to_owned()) } else { tail.unit.clone() };
                 let d = Draft::new(QuantityKind::Range, a * a_scale.unwrap_or(tail.mult), "range")
-                    .total(b * tail.mult)
+                    .total(b * tail.mult + tail.extra)
                     .tail(&tail)
                     .unit(unit);
                 Joined::Found(Box::new(self.finish(t, l, start, tail.end, d)))
@@ -522,7 +523,7 @@ impl Rules {
                 QuantityKind::Duration
             }
         };
-        let mut d = Draft::new(kind, v * tail.mult, "count_in_words").tail(&tail);
+        let mut d = Draft::new(kind, v * tail.mult + tail.extra, "count_in_words").tail(&tail);
         if kind == QuantityKind::Percent {
             d.unit = None;
         }
@@ -537,7 +538,7 @@ impl Rules {
             l.start = qs;
         } else {
             match self.label.longest_before(t, s) {
-                Some((_, &is_label)) => l.label = is_label,
+                Some((ls, &is_label)) => l.label = is_label && !self.verb_not_label(t, ls),
                 None => {
                     // a name before the number: "Trung ương 8", "Quốc lộ 14" (a
                     // capital at a sentence's start says nothing, nor does a
@@ -560,6 +561,16 @@ impl Rules {
             }
         }
         l
+    }
+
+    /// Whether the label word at `ls` is written as a verb: a word of
+    /// [label_capital] in lower case, not after a number ("đã điều 300 cán
+    /// bộ", but "Điều 6", "khoản 2 điều 5").
+    fn verb_not_label(&self, t: &str, ls: usize) -> bool {
+        let Some(w) = word_at(t, ls) else { return false };
+        self.label_capital.longest_at(t, ls).is_some_and(|(end, _)| end == w.end)
+            && !w.capitalized()
+            && !prev_word(t, ls).is_some_and(|p| p.text.starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// The quantity of a draft spanning `start..end`; the qualifier as

@@ -94,6 +94,8 @@ pub(super) struct Rules {
     pub(super) percent_head: Lexicon<()>,
     /// `true` for a label, `false` for the exceptions ("tổng số").
     pub(super) label: Lexicon<bool>,
+    /// Labels only when capitalised or after a number ("Điều 6").
+    pub(super) label_capital: Lexicon<()>,
     pub(super) year_context: Lexicon<()>,
     pub(super) date_context: Lexicon<()>,
     pub(super) time_prev: Lexicon<()>,
@@ -205,6 +207,7 @@ impl Rules {
                     .map(|(k, ())| (k, true))
                     .chain(plain(CONTEXT, "not_label").map(|(k, ())| (k, false))),
             ),
+            label_capital: lexicon(plain(CONTEXT, "label_capital")),
             year_context: lexicon(plain(CONTEXT, "year_context")),
             date_context: lexicon(plain(CONTEXT, "date_context")),
             time_prev: lexicon(plain(CONTEXT, "time_prev")),

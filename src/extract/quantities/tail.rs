@@ -34,6 +34,9 @@ pub(super) struct Tail {
     pub kind: TailKind,
     /// The scale word's factor ("tỷ" = 10⁹), 1 without one.
     pub mult: f64,
+    /// What smaller amounts written after the scale word add ("4 tỷ 500
+    /// triệu đồng": 500 000 000), 0 without them.
+    pub extra: f64,
     /// The unit: the noun phrase as written, the time unit, the currency
     /// code; with "/denominator" for a rate.
     pub unit: Option<String>,
@@ -75,6 +78,7 @@ impl Rules {
         let mut tail = Tail {
             kind: TailKind::Nothing,
             mult: 1.0,
+            extra: 0.0,
             unit: None,
             listed: false,
             rate: false,
@@ -124,6 +128,13 @@ impl Rules {
             tail.end = end;
             tail.scale_end = end;
             p = end;
+            // "4 tỷ 500 triệu đồng", "1 triệu 200 nghìn đồng"
+            let mut last = mult;
+            for _ in 0..2 {
+                let Some((amount, sub, sub_end)) = self.smaller_amount(t, p, last) else { break };
+                tail.extra += amount;
+                (tail.end, tail.scale_end, p, last) = (sub_end, sub_end, sub_end, sub);
+            }
             match next_word(t, p) {
                 Some(next) => w = next,
                 None => {
@@ -138,6 +149,19 @@ impl Rules {
             }
         }
         self.unit_at(t, w, tail, fallback)
+    }
+
+    /// A whole number of one to three digits and a smaller scale word after
+    /// `pos` ("… tỷ 500 triệu"): the amount, the scale and its end.
+    fn smaller_amount(&self, t: &str, pos: usize, above: f64) -> Option<(f64, f64, usize)> {
+        let n = next_word(t, pos)?;
+        if n.text.len() > 3 || !n.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let s = next_word(t, n.end)?;
+        let (end, &mult) = self.scale.longest_at(t, s.start)?;
+        let v: f64 = n.text.parse().ok()?;
+        (mult >= 1000.0 && mult < above && v * mult < above).then_some((v * mult, mult, end))
     }
 
     /// Reads a unit starting with word `w`.
@@ -339,6 +363,11 @@ impl Rules {
         }
         let (head_end, unit) = self.units.longest_at(t, start)?;
         if !matches!(unit, Unit::Count | Unit::Measure) {
+            return None;
+        }
+        // "12 đơn thư, giải quyết 10 đơn": a verb of the stop list longer
+        // than the noun it starts with ("giải") opens a new clause
+        if self.stop.longest_at(t, start).is_some_and(|(e, _)| e > head_end) {
             return None;
         }
         // "tập thể, cá nhân", but not "…, điểm cầu Văn phòng UBND tỉnh"
