@@ -1,7 +1,7 @@
 //! From a regex match to an [`Atom`]: the numbers it holds, the cue words
 //! around it, and whether the context makes it a date at all.
 
-use super::pattern::{Kind, numbers};
+use super::pattern::{Kind, month_word, numbers};
 use super::words::{Lists, Word, char_after, char_before, words_after, words_before};
 use crate::record::Precision;
 
@@ -168,6 +168,12 @@ fn atom(
         rule: "",
     };
     match kind {
+        Kind::DayWordMonth if nums.len() == 2 && nums.get(1).is_some_and(|n| n.1 == 4) => {
+            // "30 tháng Tư năm 1975": the month in words
+            let (d, m) = (nums.first()?.0, month_word(core)?);
+            atom.items.push(Item::new(Some(d), Some(m), nums.get(1).and_then(year_of), Precision::Day));
+            atom.rule = "day_tháng_month_word";
+        }
         Kind::DayMonthYear | Kind::DayWordMonth | Kind::DayMonth => {
             let (d, m) = (nums.first()?.0, nums.get(1)?.0);
             let year = nums.get(2).and_then(year_of);
@@ -245,6 +251,11 @@ fn atom(
         }
         if !atom.has_year() {
             let after = &around.after;
+            if lunar_year_after(lists, text, end) {
+                // "ngày 28/4 năm Kỷ Hợi", "mồng 10 tháng 3 năm Canh Tý":
+                // a can-chi year dates it in the lunar calendar
+                return None;
+            }
             if lists.recurring.starts(after).is_some() {
                 // "Ngày 3/2 hằng năm": every year, no date of the calendar
                 return None;
@@ -270,6 +281,10 @@ fn atom(
             // "sáng nay (20/8)", "chiều qua (19/8)"
             cued = true;
         }
+        if !cued && days_in_parentheses(lists, text, start) {
+            // "trong 2 ngày (16 - 17/4)", "diễn ra trong 02 ngày (20/3 và 21/3)"
+            cued = true;
+        }
         atom.span.0 = span_start;
         atom.bare = span_start == start;
         atom.weekday = weekday;
@@ -277,10 +292,14 @@ fn atom(
             atom.span.1 = span_end;
             atom.weekday = atom.weekday.or(Some(wd));
         }
-        if !cued && kind == Kind::DayMonth && preposition_date(lists, text, around, end) {
-            // "về đích trước 30/6.", "vào 20/8 tới"
+        if !cued
+            && matches!(kind, Kind::DayMonth | Kind::DayRange)
+            && preposition_date(lists, text, around, end)
+        {
+            // "về đích trước 30/6.", "vào 20/8 tới", "từ 13 đến 17/3 với"
             cued = true;
-            atom.rule = "day_month_after_preposition";
+            atom.rule =
+                if kind == Kind::DayMonth { "day_month_after_preposition" } else { "day_range_after_preposition" };
         }
         if !cued && !atom.has_year() {
             // "27/3", "8 tháng 3" alone: a ratio, an address, a duration;
@@ -391,6 +410,22 @@ fn relative_day_in_parentheses(lists: &Lists, text: &str, start: usize, end: usi
     lists.relative_day.ends(&words_before(text, open, 1)).is_some()
 }
 
+/// Days in a parenthesis right after "ngày": the days of an event whose
+/// length was just given ("trong 2 ngày (16 - 17/4)", "trong 02 ngày (20/3
+/// và 21/3)"). Only days, months and their separators may stand between
+/// the parenthesis and `start`.
+fn days_in_parentheses(lists: &Lists, text: &str, start: usize) -> bool {
+    let Some(head) = text.get(start.saturating_sub(24)..start) else { return false };
+    let Some(open) = head.rfind('(') else { return false };
+    let inside = head.get(open + 1..).unwrap_or("");
+    let inside = inside.replace("và", "").replace("đến", "");
+    if !inside.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ',' | '.') || is_dash(c)) {
+        return false;
+    }
+    let open = start - head.len() + open;
+    lists.day_cue.ends(&words_before(text, open, 1)).is_some()
+}
+
 /// A weekday in parentheses right after a date: "ngày 17/5/2021 (thứ Hai)".
 fn weekday_suffix(lists: &Lists, text: &str, end: usize) -> Option<(usize, u32)> {
     let (open, '(') = char_after(text, end)? else { return None };
@@ -407,6 +442,12 @@ fn is_lunar(lists: &Lists, text: &str, around: &Around, end: usize) -> bool {
         Some((i, '(')) => lists.lunar.starts(&words_after(text, i + 1, 2)).is_some(),
         _ => lists.lunar.starts(&around.after).is_some(),
     }
+}
+
+/// "năm" and a can-chi year name after a date: "ngày 28/4 năm Kỷ Hợi".
+fn lunar_year_after(lists: &Lists, text: &str, end: usize) -> bool {
+    let after = words_after(text, end, 3);
+    after.first().is_some_and(|w| w.is("năm")) && lists.can_chi.starts(after.get(1..).unwrap_or_default()).is_some()
 }
 
 /// "năm nay", "năm ngoái", "năm tới" after a date without a year.
@@ -489,6 +530,11 @@ fn bare_span_rule(
     let both = |r: &std::ops::RangeInclusive<i32>| r.contains(&y1) && r.contains(&y2);
     if lists.period.ends(before).is_some() && both(&CUED_YEARS) {
         return Some("year_span_after_period");
+    }
+    if text.get(start..end).is_some_and(|s| s.contains('/')) {
+        // "năm học 2019/2020" only after a period word: else a number and
+        // a year ("số 2019/2020")
+        return None;
     }
     if in_parentheses(text, start, end) && both(&CUED_YEARS) && y1 < y2 && y2 - y1 <= 300 {
         return Some("year_span_in_parentheses");

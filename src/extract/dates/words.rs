@@ -92,6 +92,8 @@ pub(super) struct Lists {
     pub(super) follower: Phrases,
     /// Festival words and every can-chi year name.
     pub(super) year_name: Phrases,
+    /// Every can-chi year name ("Kỷ Hợi", "Canh Tý").
+    pub(super) can_chi: Phrases,
     pub(super) rate: Phrases,
     pub(super) month_blocker_before: Phrases,
     pub(super) count_after: Phrases,
@@ -103,14 +105,16 @@ pub(super) struct Lists {
 
 impl Lists {
     pub(super) fn new() -> Self {
-        let mut year_name = Phrases::section("festival");
         let can = Phrases::section("can");
         let chi = Phrases::section("chi");
+        let mut can_chi = Phrases::default();
         for stem in &can.0 {
             for branch in &chi.0 {
-                year_name.0.push(stem.iter().chain(branch).cloned().collect());
+                can_chi.0.push(stem.iter().chain(branch).cloned().collect());
             }
         }
+        let mut year_name = Phrases::section("festival");
+        year_name.0.extend(can_chi.0.iter().cloned());
         Lists {
             day_cue: Phrases::section("day_cue"),
             part_of_day: Phrases::section("part_of_day"),
@@ -122,6 +126,7 @@ impl Lists {
             preposition: Phrases::section("preposition"),
             follower: Phrases::section("follower"),
             year_name,
+            can_chi,
             rate: Phrases::section("rate"),
             month_blocker_before: Phrases::section("month_blocker_before"),
             count_after: Phrases::section("count_after"),
