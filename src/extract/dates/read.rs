@@ -66,6 +66,9 @@ pub(super) struct Atom {
     /// "năm nay" (0), "năm ngoái" (-1), "năm tới" (+1) after a date without
     /// a year.
     pub(super) relative_year: Option<i32>,
+    /// "vừa qua" after a date without a year: it is not after the
+    /// publication date.
+    pub(super) past: bool,
     pub(super) rule: &'static str,
 }
 
@@ -165,6 +168,7 @@ fn atom(
         bare: true,
         weekday: None,
         relative_year: None,
+        past: false,
         rule: "",
     };
     match kind {
@@ -256,7 +260,7 @@ fn atom(
                 // a can-chi year dates it in the lunar calendar
                 return None;
             }
-            if lists.recurring.starts(after).is_some() {
+            if recurring_after(lists, text, end) {
                 // "Ngày 3/2 hằng năm": every year, no date of the calendar
                 return None;
             }
@@ -280,6 +284,11 @@ fn atom(
         if !cued && relative_day_in_parentheses(lists, text, start, end) {
             // "sáng nay (20/8)", "chiều qua (19/8)"
             cued = true;
+        }
+        if !atom.has_year() && lists.past_after.starts(&around.after).is_some() {
+            // "Ngày bầu cử 23/5 vừa qua": a day just past
+            cued = true;
+            atom.past = true;
         }
         if !cued && days_in_parentheses(lists, text, start) {
             // "trong 2 ngày (16 - 17/4)", "diễn ra trong 02 ngày (20/3 và 21/3)"
@@ -415,7 +424,11 @@ fn relative_day_in_parentheses(lists: &Lists, text: &str, start: usize, end: usi
 /// và 21/3)"). Only days, months and their separators may stand between
 /// the parenthesis and `start`.
 fn days_in_parentheses(lists: &Lists, text: &str, start: usize) -> bool {
-    let Some(head) = text.get(start.saturating_sub(24)..start) else { return false };
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(head) = text.get(from..start) else { return false };
     let Some(open) = head.rfind('(') else { return false };
     let inside = head.get(open + 1..).unwrap_or("");
     let inside = inside.replace("và", "").replace("đến", "");
@@ -423,7 +436,7 @@ fn days_in_parentheses(lists: &Lists, text: &str, start: usize) -> bool {
         return false;
     }
     let open = start - head.len() + open;
-    lists.day_cue.ends(&words_before(text, open, 1)).is_some()
+    lists.days_before_parenthesis.ends(&words_before(text, open, 3)).is_some()
 }
 
 /// A weekday in parentheses right after a date: "ngày 17/5/2021 (thứ Hai)".
@@ -442,6 +455,33 @@ fn is_lunar(lists: &Lists, text: &str, around: &Around, end: usize) -> bool {
         Some((i, '(')) => lists.lunar.starts(&words_after(text, i + 1, 2)).is_some(),
         _ => lists.lunar.starts(&around.after).is_some(),
     }
+}
+
+/// "hằng năm" after a date without a year, or after the list it starts
+/// ("Ngày 3/2 hằng năm", "vào tháng 6 và tháng 12 hằng năm"): a day that
+/// comes back every year.
+fn recurring_after(lists: &Lists, text: &str, end: usize) -> bool {
+    let mut at = end;
+    for _ in 0..4 {
+        if lists.recurring.starts(&words_after(text, at, 2)).is_some() {
+            return true;
+        }
+        // the next item of a list: ", 12", " và tháng 12", " đến ngày 5/8"
+        let Some(rest) = text.get(at..) else { return false };
+        let rest = rest.trim_start_matches(' ');
+        let Some(r) = rest.strip_prefix(',').or_else(|| rest.strip_prefix("và ")).or_else(|| rest.strip_prefix("đến "))
+        else {
+            return false;
+        };
+        let r = r.trim_start_matches(' ');
+        let r = r.strip_prefix("tháng ").or_else(|| r.strip_prefix("ngày ")).unwrap_or(r);
+        let n = r.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-')).count();
+        if n == 0 {
+            return false;
+        }
+        at = text.len() - r.len() + n;
+    }
+    false
 }
 
 /// "năm" and a can-chi year name after a date: "ngày 28/4 năm Kỷ Hợi".
