@@ -108,9 +108,7 @@ fn patterns() -> Vec<(Kind, String)> {
         // ("2-6-4-2019" would be unreadable)
         (
             Kind::DayRange,
-            format!(
-                r"{b}{d}(?:{range_sep}{d}{day_tail}|{range_word}{d}{dash}{m}(?:{dash}{y})?){b}"
-            ),
+            format!(r"{b}{d}(?:{range_sep}{d}{day_tail}|{range_word}{d}{dash}{m}(?:{dash}{y})?){b}"),
         ),
         // a full date, one separator kind: 15/5/2016 · 7-11-1948 · 15.5.2016;
         // or day-month and the word năm: 20/8 năm 2019
@@ -149,9 +147,8 @@ pub(super) fn month_word(s: &str) -> Option<u32> {
     let lower = s.to_lowercase();
     let (_, rest) = lower.split_once("tháng ")?;
     let word = rest.rsplit_once(" năm ").map_or(rest, |(w, _)| w);
-    let names = [
-        "một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai",
-    ];
+    let names =
+        ["một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai"];
     match word {
         "bẩy" => Some(7),
         _ => (1u32..).zip(names).find_map(|(n, name)| (name == word).then_some(n)),

@@ -307,8 +307,11 @@ fn atom(
         {
             // "về đích trước 30/6.", "vào 20/8 tới", "từ 13 đến 17/3 với"
             cued = true;
-            atom.rule =
-                if kind == Kind::DayMonth { "day_month_after_preposition" } else { "day_range_after_preposition" };
+            atom.rule = if kind == Kind::DayMonth {
+                "day_month_after_preposition"
+            } else {
+                "day_range_after_preposition"
+            };
         }
         if !cued && !atom.has_year() {
             // "27/3", "8 tháng 3" alone: a ratio, an address, a duration;
@@ -431,8 +434,11 @@ fn days_in_parentheses(lists: &Lists, text: &str, start: usize) -> bool {
     let Some(head) = text.get(from..start) else { return false };
     let Some(open) = head.rfind('(') else { return false };
     let inside = head.get(open + 1..).unwrap_or("");
-    let inside = inside.replace("và", "").replace("đến", "");
-    if !inside.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '/' | ',' | '.') || is_dash(c)) {
+    let fits = |w: &str| {
+        matches!(w, "và" | "đến" | "từ")
+            || w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | ',' | '.') || is_dash(c))
+    };
+    if !inside.split(' ').all(fits) {
         return false;
     }
     let open = start - head.len() + open;
@@ -469,7 +475,8 @@ fn recurring_after(lists: &Lists, text: &str, end: usize) -> bool {
         // the next item of a list: ", 12", " và tháng 12", " đến ngày 5/8"
         let Some(rest) = text.get(at..) else { return false };
         let rest = rest.trim_start_matches(' ');
-        let Some(r) = rest.strip_prefix(',').or_else(|| rest.strip_prefix("và ")).or_else(|| rest.strip_prefix("đến "))
+        let Some(r) =
+            rest.strip_prefix(',').or_else(|| rest.strip_prefix("và ")).or_else(|| rest.strip_prefix("đến "))
         else {
             return false;
         };
@@ -487,7 +494,8 @@ fn recurring_after(lists: &Lists, text: &str, end: usize) -> bool {
 /// "năm" and a can-chi year name after a date: "ngày 28/4 năm Kỷ Hợi".
 fn lunar_year_after(lists: &Lists, text: &str, end: usize) -> bool {
     let after = words_after(text, end, 3);
-    after.first().is_some_and(|w| w.is("năm")) && lists.can_chi.starts(after.get(1..).unwrap_or_default()).is_some()
+    after.first().is_some_and(|w| w.is("năm"))
+        && lists.can_chi.starts(after.get(1..).unwrap_or_default()).is_some()
 }
 
 /// "năm nay", "năm ngoái", "năm tới" after a date without a year.

@@ -134,7 +134,9 @@ pub(super) fn dates(ctx: &Ctx, atoms: &[Atom], warnings: &mut Vec<Warning>) -> V
         for item in &atom.items {
             let (year, inferred) = match (item.year, ctx.published) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(p)) => (Some(infer_year(p, item, atom.weekday, atom.relative_year, atom.past)), true),
+                (None, Some(p)) => {
+                    (Some(infer_year(p, item, atom.weekday, atom.relative_year, atom.past)), true)
+                }
                 (None, None) => (None, false),
             };
             let y = year.map_or_else(|| "????".to_owned(), |y| format!("{y:04}"));

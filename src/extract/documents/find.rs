@@ -305,7 +305,10 @@ impl Finder {
             let head = if let Some(i) = symbol_at(num_start) {
                 used[i] = true;
                 let s = &symbols[i];
-                Some((s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None }))
+                Some((
+                    s.end,
+                    Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None },
+                ))
             } else {
                 let ok = match word.need {
                     Need::Bare => true,
@@ -349,7 +352,10 @@ impl Finder {
                         break;
                     }
                     used[i] = true;
-                    (s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None })
+                    (
+                        s.end,
+                        Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None },
+                    )
                 } else if let Some(b) = bare_number(lx, text, at, true, true) {
                     (b.end, Body::Numbered { number: b.number, code: b.code, year: b.year })
                 } else {
@@ -590,10 +596,8 @@ fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool
             }
         }
     }
-    if strict {
-        if year_like || !followed_well(lx, text, end, capitals) {
-            return None;
-        }
+    if strict && (year_like || !followed_well(lx, text, end, capitals)) {
+        return None;
     }
     Some(Bare { number, end, year: None, code: None })
 }

@@ -111,7 +111,9 @@ impl Code {
     /// one ("TB/TW").
     pub(crate) fn agrees(&self, other: &Code) -> bool {
         let type_only = |a: &Code, b: &Code| {
-            a.issuer.is_none() && a.family == Family::Party && b.key.strip_prefix(&a.key).is_some_and(|r| r.starts_with('/'))
+            a.issuer.is_none()
+                && a.family == Family::Party
+                && b.key.strip_prefix(&a.key).is_some_and(|r| r.starts_with('/'))
         };
         self.key == other.key || type_only(self, other) || type_only(other, self)
     }
