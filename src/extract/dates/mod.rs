@@ -17,7 +17,8 @@
 //!
 //! **Forms.** Day–month–year only, never month first: "15/5/2016",
 //! "15-5-2016", "15.5.2016", "ngày 15 tháng 5 năm 2016", "ngày 15/5 năm
-//! 2016", with a careless space around a slash ("12 /3/2020") (day precision);
+//! 2016", with a careless space around a slash ("12 /3/2020"), a month in
+//! words with its year ("ngày 30 tháng Tư năm 1975") (day precision);
 //! "tháng 5-2018", "tháng 5/2018", "tháng 10 năm 2019" (month); "năm 2017"
 //! (year). Days and months may be zero-padded. A day is 1–31 and a month
 //! 1–12: "ngày 32/1/2019" is not read as a date at all.
@@ -49,8 +50,10 @@
 //! **Day and month without a year** ("20/8", "29-3") are also ratios ("6/7
 //! xã"), addresses ("số 12/5") and ranges ("01-02 ngày"). They are dates only
 //! after a cue word ("ngày", "mồng", "hôm", a part of the day, a weekday);
-//! in parentheses after "nay", "qua", "mai" ("sáng nay (20/8)"); after a
-//! preposition when what follows fits a date ("về đích trước 30/6.", not
+//! in parentheses after "nay", "qua", "mai" ("sáng nay (20/8)"); in
+//! parentheses after a length in days ("trong 2 ngày (16 - 17/4)"); before
+//! "vừa qua" ("Ngày bầu cử 23/5 vừa qua"); after a preposition when what
+//! follows fits a date ("về đích trước 30/6.", "từ 13 đến 17/3 với", not
 //! "đến 6/7 xã"); as the start of a range whose other end is a date ("từ
 //! 27/3 đến 09/4/2019"); or as an item of a list written alike that ends in
 //! a date ("ngày 20/8, 21/8 và 22/8/2019", not "đạt 6/7, ngày 23/8/2019").
@@ -58,7 +61,9 @@
 //! date, "Kỳ họp lần 2, 20/3/2019" too). "8 tháng 3" alone is not read
 //! either; "ngày 8 tháng 3" is. A day that comes back every year ("Ngày 3/2
 //! hằng năm") is no date of the calendar, and a day-month followed by a
-//! counting word ("trưa 1-2 tiếng") is a count.
+//! counting word ("trưa 1-2 tiếng") is a count; the same goes for a list
+//! ending in "hằng năm" ("vào tháng 6 và tháng 12 hằng năm"). A day
+//! followed by a can-chi year ("ngày 28/4 năm Kỷ Hợi") is lunar.
 //!
 //! **Years not written.** A date without a year ("Sáng ngày 20/8", "Sáng
 //! 29-3", "trong tháng 3") takes its year from the publication date
@@ -67,7 +72,9 @@
 //! before, "năm tới"/"năm sau" the year after), else whichever of the
 //! publication year and its two neighbours puts the date nearest the
 //! publication date ("ngày 28/12" in an article of 5 January is December of
-//! the year before), preferring a year where a written weekday fits. Without
+//! the year before), preferring a year where a written weekday fits and,
+//! for a day said to be past ("ngày 23/5 vừa qua"), one not after the
+//! publication. Without
 //! a publication date the date is kept with `value: null` and `as_written`
 //! with `????` for the year ("????-08-20"), `valid: true` unless no year
 //! could make it exist ("30/2").
@@ -86,7 +93,8 @@
 //! 1900–2100 and what follows fits a year (punctuation, the end of the
 //! paragraph, or a word such as "và", "đến", "của": "định hướng đến 2021 và",
 //! not "đến 2000 người"). A span "YYYY - YYYY" is two years after a period
-//! word ("giai đoạn", "nhiệm kỳ", "năm học"), in parentheses ("(1969 -
+//! word ("giai đoạn", "nhiệm kỳ", "năm học"; only there with a slash:
+//! "năm học 2019/2020"), in parentheses ("(1969 -
 //! 2024)"), or when both years are in 1900–2100, increasing, at most a
 //! century apart and followed as a year is. A number after a noun ("Ủy ban
 //! 1899") or inside a code ("Quyết định số 2026/QĐ-TTg", "19-2018/NQ-CP",

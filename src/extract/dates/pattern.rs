@@ -84,6 +84,11 @@ fn patterns() -> Vec<(Kind, String)> {
     let list_sep = r"(?:\x20?,\x20?|\x20(?:và|&)\x20)";
     // between the two ends of a range of days: "2 - 6", "1 đến hết ngày 5"
     let range_sep = format!(r"(?:\x20?{dash}\x20?|\x20(?:đến|tới)\x20(?:hết\x20)?(?:ngày\x20)?)");
+    // a month named in words (solar: "tháng Giêng" and "tháng Chạp" are
+    // lunar months); read back by `month_word`
+    let month_word = r"(?:mười\x20một|mười\x20hai|mười|một|hai|ba|tư|năm|sáu|bảy|bẩy|tám|chín)";
+    // the same, in words only: "20 đến 22-8-2019"
+    let range_word = r"\x20(?:đến|tới)\x20(?:hết\x20)?(?:ngày\x20)?";
     // between the months of a list or range: "3, 4", "3 - 5", "3 và 4"
     let month_sep = format!(r"(?:\x20?,\x20?|\x20?{dash}\x20?|\x20(?:và|đến|tới)\x20)");
     // between the years of a list or span: "2019-2021", "2015, 2016 và 2017"
@@ -98,8 +103,13 @@ fn patterns() -> Vec<(Kind, String)> {
     let branches = [
         // days sharing a month: 23, 24/02/2017 · 2, 3 và 4 tháng 5 năm 2019
         (Kind::DayList, format!(r"{b}{d}(?:{list_sep}{d})+{day_list_tail}{b}")),
-        // two days sharing a month: 2 - 6/4/2019 · 1 đến ngày 5/8/2019
-        (Kind::DayRange, format!(r"{b}{d}{range_sep}{d}{day_tail}{b}")),
+        // two days sharing a month: 2 - 6/4/2019 · 1 đến ngày 5/8/2019;
+        // in the party style only after a word: 20 đến 22-8-2019
+        // ("2-6-4-2019" would be unreadable)
+        (
+            Kind::DayRange,
+            format!(r"{b}{d}(?:{range_sep}{d}{day_tail}|{range_word}{d}{dash}{m}(?:{dash}{y})?){b}"),
+        ),
         // a full date, one separator kind: 15/5/2016 · 7-11-1948 · 15.5.2016;
         // or day-month and the word năm: 20/8 năm 2019
         // (a careless space around a slash is tolerated: 12 /3/2020)
@@ -110,7 +120,11 @@ fn patterns() -> Vec<(Kind, String)> {
             ),
         ),
         // the long form: 15 tháng 5 năm 2016 · 3 tháng 3 · 15 tháng 5/2016
-        (Kind::DayWordMonth, format!(r"{b}{d}\x20tháng\x20{m}(?:\x20năm\x20{y}|/{y})?{b}")),
+        // and a month in words, with its year: 30 tháng Tư năm 1975
+        (
+            Kind::DayWordMonth,
+            format!(r"{b}{d}\x20tháng\x20(?:{m}(?:\x20năm\x20{y}|/{y})?|{month_word}\x20năm\x20{y}){b}"),
+        ),
         // day and month: 20/8 · 29-3 (needs a cue or a range partner)
         (Kind::DayMonth, format!(r"{b}{d}(?:/|{dash}){m}{b}")),
         // a quarter with its year: quý I/2019 · quý 2 năm 2020
@@ -119,12 +133,26 @@ fn patterns() -> Vec<(Kind, String)> {
         (Kind::Month, format!(r"tháng\x20{m}(?:{month_sep}{m})*{month_year}?{b}")),
         // the word năm and one or more years: năm 2017 · năm 2019-2021
         (Kind::YearWord, format!(r"năm\x20{y}(?:{year_sep}{y})*{b}")),
-        // a bare year span: 1969 - 2024 (needs context)
-        (Kind::YearSpan, format!(r"{b}{y}\x20?{dash}\x20?{y}{b}")),
+        // a bare year span: 1969 - 2024 · 2019/2020 (needs context)
+        (Kind::YearSpan, format!(r"{b}{y}(?:\x20?{dash}\x20?|/){y}{b}")),
         // a bare four-digit number (needs context)
         (Kind::Year, format!(r"{b}{y}{b}")),
     ];
     branches.into_iter().map(|(k, p)| (k, format!("(?i){p}"))).collect()
+}
+
+/// The month named in words after "tháng " in a matched text ("30 tháng
+/// Tư năm 1975" → 4), when it is not written in digits.
+pub(super) fn month_word(s: &str) -> Option<u32> {
+    let lower = s.to_lowercase();
+    let (_, rest) = lower.split_once("tháng ")?;
+    let word = rest.rsplit_once(" năm ").map_or(rest, |(w, _)| w);
+    let names =
+        ["một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một", "mười hai"];
+    match word {
+        "bẩy" => Some(7),
+        _ => (1u32..).zip(names).find_map(|(n, name)| (name == word).then_some(n)),
+    }
 }
 
 /// The digit runs of a matched text, in order: (value, number of digits,
@@ -179,8 +207,14 @@ mod tests {
         assert_eq!(kinds("NĂM 2019-2021"), [(Kind::YearWord, "NĂM 2019-2021")]);
         assert_eq!(kinds("(1969 - 2024)"), [(Kind::YearSpan, "1969 - 2024")]);
         assert_eq!(kinds("ngày 01 tháng 01 năm 2019"), [(Kind::DayWordMonth, "01 tháng 01 năm 2019")]);
+        assert_eq!(kinds("ngày 30 tháng Tư năm 1975"), [(Kind::DayWordMonth, "30 tháng Tư năm 1975")]);
+        assert_eq!(kinds("ngày 2 tháng Năm năm 2019"), [(Kind::DayWordMonth, "2 tháng Năm năm 2019")]);
+        // a month in words needs its year
+        assert_eq!(kinds("ngày 30 tháng Tư"), []);
         assert_eq!(kinds("ngày 1 đến ngày 5/8/2019"), [(Kind::DayRange, "1 đến ngày 5/8/2019")]);
         assert_eq!(kinds("ngày 12 /3/2020"), [(Kind::DayMonthYear, "12 /3/2020")]);
+        assert_eq!(kinds("từ 20 đến 22-8-2019"), [(Kind::DayRange, "20 đến 22-8-2019")]);
+        assert_eq!(kinds("từ ngày 20 đến hết ngày 22-8"), [(Kind::DayRange, "20 đến hết ngày 22-8")]);
     }
 
     #[test]
@@ -191,6 +225,15 @@ mod tests {
         // the context before the search start counts for boundaries
         let finder = Finder::new();
         assert_eq!(finder.find_at("12019", 1), None);
+    }
+
+    #[test]
+    fn month_words() {
+        assert_eq!(month_word("30 tháng Tư năm 1975"), Some(4));
+        assert_eq!(month_word("2 tháng Năm năm 2019"), Some(5));
+        assert_eq!(month_word("1 tháng Mười Hai năm 2019"), Some(12));
+        assert_eq!(month_word("1 tháng Mười năm 2019"), Some(10));
+        assert_eq!(month_word("15 tháng 5 năm 2016"), None);
     }
 
     #[test]

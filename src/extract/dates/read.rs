@@ -1,7 +1,7 @@
 //! From a regex match to an [`Atom`]: the numbers it holds, the cue words
 //! around it, and whether the context makes it a date at all.
 
-use super::pattern::{Kind, numbers};
+use super::pattern::{Kind, month_word, numbers};
 use super::words::{Lists, Word, char_after, char_before, words_after, words_before};
 use crate::record::Precision;
 
@@ -66,6 +66,9 @@ pub(super) struct Atom {
     /// "năm nay" (0), "năm ngoái" (-1), "năm tới" (+1) after a date without
     /// a year.
     pub(super) relative_year: Option<i32>,
+    /// "vừa qua" after a date without a year: it is not after the
+    /// publication date.
+    pub(super) past: bool,
     pub(super) rule: &'static str,
 }
 
@@ -165,9 +168,16 @@ fn atom(
         bare: true,
         weekday: None,
         relative_year: None,
+        past: false,
         rule: "",
     };
     match kind {
+        Kind::DayWordMonth if nums.len() == 2 && nums.get(1).is_some_and(|n| n.1 == 4) => {
+            // "30 tháng Tư năm 1975": the month in words
+            let (d, m) = (nums.first()?.0, month_word(core)?);
+            atom.items.push(Item::new(Some(d), Some(m), nums.get(1).and_then(year_of), Precision::Day));
+            atom.rule = "day_tháng_month_word";
+        }
         Kind::DayMonthYear | Kind::DayWordMonth | Kind::DayMonth => {
             let (d, m) = (nums.first()?.0, nums.get(1)?.0);
             let year = nums.get(2).and_then(year_of);
@@ -245,7 +255,12 @@ fn atom(
         }
         if !atom.has_year() {
             let after = &around.after;
-            if lists.recurring.starts(after).is_some() {
+            if lunar_year_after(lists, text, end) {
+                // "ngày 28/4 năm Kỷ Hợi", "mồng 10 tháng 3 năm Canh Tý":
+                // a can-chi year dates it in the lunar calendar
+                return None;
+            }
+            if recurring_after(lists, text, end) {
                 // "Ngày 3/2 hằng năm": every year, no date of the calendar
                 return None;
             }
@@ -270,6 +285,15 @@ fn atom(
             // "sáng nay (20/8)", "chiều qua (19/8)"
             cued = true;
         }
+        if !atom.has_year() && lists.past_after.starts(&around.after).is_some() {
+            // "Ngày bầu cử 23/5 vừa qua": a day just past
+            cued = true;
+            atom.past = true;
+        }
+        if !cued && days_in_parentheses(lists, text, start) {
+            // "trong 2 ngày (16 - 17/4)", "diễn ra trong 02 ngày (20/3 và 21/3)"
+            cued = true;
+        }
         atom.span.0 = span_start;
         atom.bare = span_start == start;
         atom.weekday = weekday;
@@ -277,10 +301,17 @@ fn atom(
             atom.span.1 = span_end;
             atom.weekday = atom.weekday.or(Some(wd));
         }
-        if !cued && kind == Kind::DayMonth && preposition_date(lists, text, around, end) {
-            // "về đích trước 30/6.", "vào 20/8 tới"
+        if !cued
+            && matches!(kind, Kind::DayMonth | Kind::DayRange)
+            && preposition_date(lists, text, around, end)
+        {
+            // "về đích trước 30/6.", "vào 20/8 tới", "từ 13 đến 17/3 với"
             cued = true;
-            atom.rule = "day_month_after_preposition";
+            atom.rule = if kind == Kind::DayMonth {
+                "day_month_after_preposition"
+            } else {
+                "day_range_after_preposition"
+            };
         }
         if !cued && !atom.has_year() {
             // "27/3", "8 tháng 3" alone: a ratio, an address, a duration;
@@ -391,6 +422,29 @@ fn relative_day_in_parentheses(lists: &Lists, text: &str, start: usize, end: usi
     lists.relative_day.ends(&words_before(text, open, 1)).is_some()
 }
 
+/// Days in a parenthesis right after "ngày": the days of an event whose
+/// length was just given ("trong 2 ngày (16 - 17/4)", "trong 02 ngày (20/3
+/// và 21/3)"). Only days, months and their separators may stand between
+/// the parenthesis and `start`.
+fn days_in_parentheses(lists: &Lists, text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(head) = text.get(from..start) else { return false };
+    let Some(open) = head.rfind('(') else { return false };
+    let inside = head.get(open + 1..).unwrap_or("");
+    let fits = |w: &str| {
+        matches!(w, "và" | "đến" | "từ")
+            || w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | ',' | '.') || is_dash(c))
+    };
+    if !inside.split(' ').all(fits) {
+        return false;
+    }
+    let open = start - head.len() + open;
+    lists.days_before_parenthesis.ends(&words_before(text, open, 3)).is_some()
+}
+
 /// A weekday in parentheses right after a date: "ngày 17/5/2021 (thứ Hai)".
 fn weekday_suffix(lists: &Lists, text: &str, end: usize) -> Option<(usize, u32)> {
     let (open, '(') = char_after(text, end)? else { return None };
@@ -407,6 +461,41 @@ fn is_lunar(lists: &Lists, text: &str, around: &Around, end: usize) -> bool {
         Some((i, '(')) => lists.lunar.starts(&words_after(text, i + 1, 2)).is_some(),
         _ => lists.lunar.starts(&around.after).is_some(),
     }
+}
+
+/// "hằng năm" after a date without a year, or after the list it starts
+/// ("Ngày 3/2 hằng năm", "vào tháng 6 và tháng 12 hằng năm"): a day that
+/// comes back every year.
+fn recurring_after(lists: &Lists, text: &str, end: usize) -> bool {
+    let mut at = end;
+    for _ in 0..4 {
+        if lists.recurring.starts(&words_after(text, at, 2)).is_some() {
+            return true;
+        }
+        // the next item of a list: ", 12", " và tháng 12", " đến ngày 5/8"
+        let Some(rest) = text.get(at..) else { return false };
+        let rest = rest.trim_start_matches(' ');
+        let Some(r) =
+            rest.strip_prefix(',').or_else(|| rest.strip_prefix("và ")).or_else(|| rest.strip_prefix("đến "))
+        else {
+            return false;
+        };
+        let r = r.trim_start_matches(' ');
+        let r = r.strip_prefix("tháng ").or_else(|| r.strip_prefix("ngày ")).unwrap_or(r);
+        let n = r.bytes().take_while(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-')).count();
+        if n == 0 {
+            return false;
+        }
+        at = text.len() - r.len() + n;
+    }
+    false
+}
+
+/// "năm" and a can-chi year name after a date: "ngày 28/4 năm Kỷ Hợi".
+fn lunar_year_after(lists: &Lists, text: &str, end: usize) -> bool {
+    let after = words_after(text, end, 3);
+    after.first().is_some_and(|w| w.is("năm"))
+        && lists.can_chi.starts(after.get(1..).unwrap_or_default()).is_some()
 }
 
 /// "năm nay", "năm ngoái", "năm tới" after a date without a year.
@@ -489,6 +578,11 @@ fn bare_span_rule(
     let both = |r: &std::ops::RangeInclusive<i32>| r.contains(&y1) && r.contains(&y2);
     if lists.period.ends(before).is_some() && both(&CUED_YEARS) {
         return Some("year_span_after_period");
+    }
+    if text.get(start..end).is_some_and(|s| s.contains('/')) {
+        // "năm học 2019/2020" only after a period word: else a number and
+        // a year ("số 2019/2020")
+        return None;
     }
     if in_parentheses(text, start, end) && both(&CUED_YEARS) && y1 < y2 && y2 - y1 <= 300 {
         return Some("year_span_in_parentheses");

@@ -94,8 +94,9 @@ pub(super) fn link(text: &str, atoms: &mut [Atom]) {
 /// year written after it ("năm nay", "năm ngoái", "năm tới") when there is
 /// one, else the year among the publication year and its neighbours that
 /// puts the date nearest the publication date (a weekday written with the
-/// date, then validity, break ties; then the publication year itself).
-fn infer_year(published: Ymd, item: &Item, weekday: Option<u32>, relative: Option<i32>) -> i32 {
+/// date, then validity, break ties; then the publication year itself); a
+/// date said to be past ("23/5 vừa qua") is not later than the publication.
+fn infer_year(published: Ymd, item: &Item, weekday: Option<u32>, relative: Option<i32>, past: bool) -> i32 {
     if let Some(r) = relative {
         return published.year + r;
     }
@@ -111,7 +112,8 @@ fn infer_year(published: Ymd, item: &Item, weekday: Option<u32>, relative: Optio
                 (Some(_), false) => true,
                 (None, _) => false,
             };
-            (weekday_off, !date.is_valid(), (ordinal(y, month, day) - now).abs(), y != published.year)
+            let future = past && ordinal(y, month, day) > now;
+            (future, weekday_off, !date.is_valid(), (ordinal(y, month, day) - now).abs(), y != published.year)
         })
         .unwrap_or(published.year)
 }
@@ -132,7 +134,9 @@ pub(super) fn dates(ctx: &Ctx, atoms: &[Atom], warnings: &mut Vec<Warning>) -> V
         for item in &atom.items {
             let (year, inferred) = match (item.year, ctx.published) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(p)) => (Some(infer_year(p, item, atom.weekday, atom.relative_year)), true),
+                (None, Some(p)) => {
+                    (Some(infer_year(p, item, atom.weekday, atom.relative_year, atom.past)), true)
+                }
                 (None, None) => (None, false),
             };
             let y = year.map_or_else(|| "????".to_owned(), |y| format!("{y:04}"));
@@ -218,16 +222,20 @@ mod tests {
     #[test]
     fn inferred_year_is_the_nearest() {
         let p = Ymd::new(2020, 1, 5);
-        assert_eq!(infer_year(p, &item(28, 12), None, None), 2019);
-        assert_eq!(infer_year(p, &item(10, 1), None, None), 2020);
+        assert_eq!(infer_year(p, &item(28, 12), None, None, false), 2019);
+        assert_eq!(infer_year(p, &item(10, 1), None, None, false), 2020);
         let p = Ymd::new(2019, 8, 21);
-        assert_eq!(infer_year(p, &item(20, 8), None, None), 2019);
-        assert_eq!(infer_year(p, &item(20, 8), None, Some(-1)), 2018);
+        assert_eq!(infer_year(p, &item(20, 8), None, None, false), 2019);
+        assert_eq!(infer_year(p, &item(20, 8), None, Some(-1), false), 2018);
         // 17/5 was a Monday in 2021, not in 2020 or 2022
         let p = Ymd::new(2021, 11, 30);
-        assert_eq!(infer_year(p, &item(17, 5), Some(0), None), 2021);
-        assert_eq!(infer_year(Ymd::new(2022, 1, 2), &item(17, 5), Some(0), None), 2021);
+        assert_eq!(infer_year(p, &item(17, 5), Some(0), None, false), 2021);
+        assert_eq!(infer_year(Ymd::new(2022, 1, 2), &item(17, 5), Some(0), None, false), 2021);
         // 29 February: the leap year among the neighbours
-        assert_eq!(infer_year(Ymd::new(2021, 1, 10), &item(29, 2), None, None), 2020);
+        assert_eq!(infer_year(Ymd::new(2021, 1, 10), &item(29, 2), None, None, false), 2020);
+        // "23/5 vừa qua" in an article of December: the May before, not the next
+        let p = Ymd::new(2018, 12, 15);
+        assert_eq!(infer_year(p, &item(23, 5), None, None, false), 2019);
+        assert_eq!(infer_year(p, &item(23, 5), None, None, true), 2018);
     }
 }

@@ -26,6 +26,8 @@ pub(super) const SECTIONS: &[&str] = &[
     "weekday_6",
     "label",
     "relative_day",
+    "past_after",
+    "days_before_parenthesis",
     "lunar",
     "period",
     "preposition",
@@ -86,12 +88,16 @@ pub(super) struct Lists {
     pub(super) weekdays: [Phrases; 7],
     pub(super) label: Phrases,
     pub(super) relative_day: Phrases,
+    pub(super) past_after: Phrases,
+    pub(super) days_before_parenthesis: Phrases,
     pub(super) lunar: Phrases,
     pub(super) period: Phrases,
     pub(super) preposition: Phrases,
     pub(super) follower: Phrases,
     /// Festival words and every can-chi year name.
     pub(super) year_name: Phrases,
+    /// Every can-chi year name ("Kỷ Hợi", "Canh Tý").
+    pub(super) can_chi: Phrases,
     pub(super) rate: Phrases,
     pub(super) month_blocker_before: Phrases,
     pub(super) count_after: Phrases,
@@ -103,25 +109,30 @@ pub(super) struct Lists {
 
 impl Lists {
     pub(super) fn new() -> Self {
-        let mut year_name = Phrases::section("festival");
         let can = Phrases::section("can");
         let chi = Phrases::section("chi");
+        let mut can_chi = Phrases::default();
         for stem in &can.0 {
             for branch in &chi.0 {
-                year_name.0.push(stem.iter().chain(branch).cloned().collect());
+                can_chi.0.push(stem.iter().chain(branch).cloned().collect());
             }
         }
+        let mut year_name = Phrases::section("festival");
+        year_name.0.extend(can_chi.0.iter().cloned());
         Lists {
             day_cue: Phrases::section("day_cue"),
             part_of_day: Phrases::section("part_of_day"),
             weekdays: std::array::from_fn(|i| Phrases::section(&format!("weekday_{i}"))),
             label: Phrases::section("label"),
             relative_day: Phrases::section("relative_day"),
+            past_after: Phrases::section("past_after"),
+            days_before_parenthesis: Phrases::section("days_before_parenthesis"),
             lunar: Phrases::section("lunar"),
             period: Phrases::section("period"),
             preposition: Phrases::section("preposition"),
             follower: Phrases::section("follower"),
             year_name,
+            can_chi,
             rate: Phrases::section("rate"),
             month_blocker_before: Phrases::section("month_blocker_before"),
             count_after: Phrases::section("count_after"),

@@ -23,8 +23,9 @@ use regex::Regex;
 /// What a mention names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Body {
-    /// A document with a number.
-    Numbered { number: String, code: Option<Code> },
+    /// A document with a number; `year` is written after the number when
+    /// no symbol is ("Nghị định 100/2019").
+    Numbered { number: String, code: Option<Code>, year: Option<i32> },
     /// Resolutions of Central Committee plenums: each plenum with its own
     /// span, the terms shared.
     Plenum { plenums: Vec<(u32, usize, usize)>, terms: Vec<u32> },
@@ -199,7 +200,7 @@ impl Finder {
                 end: sym.end,
                 kind,
                 kind_from_code: true,
-                body: Body::Numbered { number: sym.number, code: Some(sym.code) },
+                body: Body::Numbered { number: sym.number, code: Some(sym.code), year: None },
                 after,
                 shared_issuer: false,
                 issued: None,
@@ -304,7 +305,10 @@ impl Finder {
             let head = if let Some(i) = symbol_at(num_start) {
                 used[i] = true;
                 let s = &symbols[i];
-                Some((s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()) }))
+                Some((
+                    s.end,
+                    Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None },
+                ))
             } else {
                 let ok = match word.need {
                     Need::Bare => true,
@@ -314,7 +318,7 @@ impl Finder {
                 let capitals = !lower;
                 bare_number(lx, text, num_start, !so, capitals)
                     .filter(|_| ok)
-                    .map(|(n, end)| (end, Body::Numbered { number: n, code: None }))
+                    .map(|b| (b.end, Body::Numbered { number: b.number, code: b.code, year: b.year }))
             };
             let Some((end, body)) = head else { continue };
             let after = lx.after(text, end, dates);
@@ -348,9 +352,12 @@ impl Finder {
                         break;
                     }
                     used[i] = true;
-                    (s.end, Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()) })
-                } else if let Some((number, end)) = bare_number(lx, text, at, true, true) {
-                    (end, Body::Numbered { number, code: None })
+                    (
+                        s.end,
+                        Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None },
+                    )
+                } else if let Some(b) = bare_number(lx, text, at, true, true) {
+                    (b.end, Body::Numbered { number: b.number, code: b.code, year: b.year })
                 } else {
                     break;
                 };
@@ -541,20 +548,37 @@ fn plenum_number(s: &str, glued: bool) -> Option<(u32, &str)> {
     (1..=30).contains(&n).then_some((n, rest))
 }
 
-/// A bare number at `at`: its digits and end, if it reads as a document
-/// number. With `strict` (no "số" before it), a year-like number ("Kế
-/// hoạch 2020") is refused and the number must be followed by the end,
-/// punctuation, a capitalised word or a word of `after_number.txt` — else
-/// it counts something ("Kế hoạch 5 năm").
-fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool) -> Option<(String, usize)> {
+/// A document number read without a symbol.
+struct Bare {
+    number: String,
+    end: usize,
+    /// "Nghị định 100/2019": the year written after the number.
+    year: Option<i32>,
+    /// "159-TB": a party type written without its issuer.
+    code: Option<Code>,
+}
+
+/// A bare number at `at`, if it reads as a document number: its digits and
+/// end, and a year ("Nghị định 100/2019") or a party type without issuer
+/// ("Thông báo kết luận số 159-TB") written after it. With `strict` (no
+/// "số" before it), a year-like number ("Kế hoạch 2020") is refused and
+/// the number must be followed by the end, punctuation, a capitalised word
+/// or a word of `after_number.txt` — else it counts something ("Kế hoạch 5
+/// năm").
+fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool) -> Option<Bare> {
     let rest = text.get(at..)?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 5 {
         return None;
     }
-    let number = rest.get(..digits)?;
+    let number = rest.get(..digits)?.to_owned();
     let end = at + digits;
     let after = text.get(end..)?;
+    let year_like = digits == 4 && matches!(number.parse::<u32>(), Ok(1900..=2100));
+    if let Some(year) = year_after_number(after).filter(|_| !(strict && year_like)) {
+        // "Nghị định 100/2019", "Thông tư 02/2019 của Bộ …": the symbol left out
+        return Some(Bare { number, end: end + 5, year: Some(year), code: None });
+    }
     let mut chars = after.chars();
     match (chars.next(), chars.next()) {
         (Some(c), _) if c.is_alphanumeric() => return None,
@@ -563,22 +587,39 @@ fn bare_number(lx: &Lexicon, text: &str, at: usize, strict: bool, capitals: bool
         _ => {}
     }
     // a party type with no issuer: "Thông báo kết luận số 159-TB"
-    let mut end = end;
     if let Some(t) = after.strip_prefix('-') {
         let w: &str = t.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let next = t.get(w.len()..).and_then(|r| r.chars().next());
-        if lx.doc_type(Family::Party, w).is_some() && next.is_none_or(|c| c != '/' && !c.is_alphanumeric()) {
-            end += 1 + w.len();
-            return Some((number.to_owned(), end));
+        if next.is_none_or(|c| c != '/' && !c.is_alphanumeric()) {
+            if let Some(code) = symbol::type_only(lx, w) {
+                return Some(Bare { number, end: end + 1 + w.len(), year: None, code: Some(code) });
+            }
         }
     }
-    if strict {
-        let year_like = digits == 4 && matches!(number.parse::<u32>(), Ok(1900..=2100));
-        if year_like || !followed_well(lx, text, end, capitals) {
-            return None;
-        }
+    if strict && (year_like || !followed_well(lx, text, end, capitals)) {
+        return None;
     }
-    Some((number.to_owned(), end))
+    Some(Bare { number, end, year: None, code: None })
+}
+
+/// "/2019" right after a document number, ending there (not "/2019/NĐ-CP",
+/// a symbol, nor "/2019-2020"): the year of a state document cited without
+/// its symbol. Returns the year.
+fn year_after_number(after: &str) -> Option<i32> {
+    let year = after.strip_prefix('/')?.get(..4)?;
+    if !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let tail = after.get(5..)?;
+    let mut chars = tail.chars();
+    let ends = match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), _) if c.is_alphanumeric() || c == '/' => false,
+        (Some('-' | '–' | '.' | ','), Some(d)) if d.is_alphanumeric() => false,
+        _ => true,
+    };
+    let y: i32 = year.parse().ok()?;
+    (ends && (1945..=2100).contains(&y)).then_some(y)
 }
 
 /// Whether what follows a bare number at `end` lets it be a document's.
@@ -724,7 +765,7 @@ mod tests {
         find(text)
             .into_iter()
             .filter_map(|f| match f.body {
-                Body::Numbered { number, code } => code.map(|c| (number, c.text, c.year)),
+                Body::Numbered { number, code, .. } => code.map(|c| (number, c.text, c.year)),
                 _ => None,
             })
             .collect()

@@ -44,6 +44,8 @@ struct Unit {
     /// `number` as an integer.
     number_value: Option<u64>,
     code: Option<Code>,
+    /// Written after the number without a symbol ("Nghị định 100/2019").
+    year_written: Option<i32>,
     issuer: Option<Issuer>,
     issuer_shared: bool,
     term: Option<u32>,
@@ -68,6 +70,7 @@ impl Unit {
             number: None,
             number_value: None,
             code: None,
+            year_written: None,
             issuer: None,
             issuer_shared: false,
             term: None,
@@ -86,7 +89,11 @@ impl Unit {
     }
 
     fn year(&self) -> Option<i32> {
-        self.code.as_ref().and_then(|c| c.year).or_else(|| year_of(self.date.as_deref()))
+        self.code
+            .as_ref()
+            .and_then(|c| c.year)
+            .or(self.year_written)
+            .or_else(|| year_of(self.date.as_deref()))
     }
 
     /// The issuer family and whether it is a listed one.
@@ -118,6 +125,14 @@ fn family_of(f: &Found) -> Option<(String, bool)> {
     }
 }
 
+/// The year written after a number without a symbol ("Nghị định 100/2019").
+fn written_year(f: &Found) -> Option<i32> {
+    match &f.body {
+        Body::Numbered { year, .. } => *year,
+        _ => None,
+    }
+}
+
 fn both_differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a != b)
 }
@@ -130,7 +145,7 @@ fn fits(f: &Found, number: Option<u64>, u: &Unit) -> bool {
     let code = f.code();
     match (code, &u.code) {
         (Some(a), Some(b)) => {
-            if a.key != b.key {
+            if !a.agrees(b) {
                 return false;
             }
         }
@@ -143,7 +158,7 @@ fn fits(f: &Found, number: Option<u64>, u: &Unit) -> bool {
     if u.kind != f.kind && !(f.kind_from_code || u.kind_from_code) {
         return false;
     }
-    let year = code.and_then(|c| c.year).or_else(|| year_of(f.after.date.as_deref()));
+    let year = code.and_then(|c| c.year).or(written_year(f)).or_else(|| year_of(f.after.date.as_deref()));
     if both_differ(year, u.year())
         || both_differ(f.after.date.as_deref(), u.date.as_deref())
         || both_differ(f.after.term, u.term)
@@ -207,14 +222,19 @@ pub(crate) fn merge(lx: &Lexicon, text: &str, found: &[Found]) -> Vec<Document> 
                 }
             };
             let u = &mut units[at];
-            if let Body::Numbered { number, code } = &f.body {
+            if let Body::Numbered { number, code, year } = &f.body {
                 if u.number.is_none() || (u.code.is_none() && code.is_some()) {
                     u.number = Some(number.clone());
                     u.number_value = number.parse().ok();
                 }
+                u.year_written = u.year_written.or(*year);
                 let better = match (&u.code, code) {
                     (None, Some(_)) => true,
-                    (Some(old), Some(new)) => !old.slips.is_empty() && new.slips.is_empty(),
+                    // a slip, or a type without its issuer ("159-TB"), gives way
+                    (Some(old), Some(new)) => {
+                        (!old.slips.is_empty() && new.slips.is_empty())
+                            || (old.issuer.is_none() && new.issuer.is_some())
+                    }
                     _ => false,
                 };
                 if better {
@@ -321,7 +341,7 @@ fn document(lx: &Lexicon, text: &str, u: Unit) -> Document {
         kind: u.kind.to_owned(),
         number: u.number.clone(),
         code: u.code.as_ref().map(|c| c.text.clone()),
-        year: u.code.as_ref().and_then(|c| c.year),
+        year: u.code.as_ref().and_then(|c| c.year).or(u.year_written),
         issuer,
         // "khóa" after a state body is its own term (HĐND tỉnh khóa IX), not
         // a party congress term
@@ -351,6 +371,11 @@ fn state_body(lx: &Lexicon, u: &Unit) -> bool {
 fn id(lx: &Lexicon, u: &Unit) -> String {
     if let Some(number) = &u.number {
         if let Some(c) = &u.code {
+            let party = u.issuer.and_then(|i| lx.issuer_code(Family::Party, i.code));
+            if let (Family::Party, None, Some(issuer)) = (c.family, &c.issuer, party) {
+                // "159-TB" of the Politburo: the issuer gives the code's end
+                return format!("{number}-{}/{issuer}", c.text);
+            }
             return match (c.family, c.year) {
                 (Family::Party, _) => format!("{number}-{}", c.text),
                 (Family::State, Some(y)) => format!("{number}/{y}/{}", c.text),
@@ -361,7 +386,10 @@ fn id(lx: &Lexicon, u: &Unit) -> String {
         if let (Some(issuer), Some(abbr)) = (party, lx.party_abbr(u.kind)) {
             return format!("{number}-{abbr}/{issuer}");
         }
-        return format!("{} {number}", u.kind);
+        return match u.year_written {
+            Some(y) => format!("{} {number}/{y}", u.kind),
+            None => format!("{} {number}", u.kind),
+        };
     }
     if let Some(p) = u.plenum {
         return match u.term {

@@ -18,9 +18,10 @@ const PARTY_ISSUER: &str = r"[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđ�
 const YEAR: &str = r"(?:19|20)[0-9]{2}";
 /// A state symbol after the number (and year): "NĐ-CP", "QĐ-TTg",
 /// "TT-BGDĐT", "UBND-KT", or the legislature "QH14", "UBTVQH14".
-/// A space may stand on one side of a hyphen ("QĐ- UBND").
+/// A space may stand on one side of a hyphen ("QĐ- UBND"). "Ư" spells
+/// "Trung ương" in some bodies' codes ("NQLT-CP-UBTƯMTTQVN").
 const STATE_SYMBOL: &str =
-    r"(?:UBTVQH|QH)[0-9]{2}|[A-ZĐ][A-Za-zĐđ]*(?:(?:-[\ ]?|[\ ]-)[A-ZĐ0-9][A-Za-zĐđ0-9]*)+";
+    r"(?:UBTVQH|QH)[0-9]{2}|[A-ZĐ][A-Za-zĐđƯư]*(?:(?:-[\ ]?|[\ ]-)[A-ZĐƯ0-9][A-Za-zĐđƯư0-9]*)+";
 
 /// A parsed symbol code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +87,36 @@ pub(crate) fn parse<'a>(lx: &Lexicon, m: &'a str) -> Option<(&'a str, Code)> {
         (None, after)
     };
     state_code(lx, sym, year).map(|c| (number, c))
+}
+
+/// A party type written after the number without its issuer ("159-TB").
+pub(crate) fn type_only(lx: &Lexicon, ptype: &str) -> Option<Code> {
+    let (abbr, kind) = lx.doc_type(Family::Party, ptype)?;
+    Some(Code {
+        family: Family::Party,
+        text: abbr.to_owned(),
+        key: abbr.to_uppercase(),
+        year: None,
+        issuer: None,
+        issuer_known: false,
+        abbr: Some(abbr),
+        kind: Some(kind),
+        slips: Vec::new(),
+    })
+}
+
+impl Code {
+    /// Whether two codes may name one document: equal, or one is a party
+    /// type written without its issuer ("TB") and the other that type with
+    /// one ("TB/TW").
+    pub(crate) fn agrees(&self, other: &Code) -> bool {
+        let type_only = |a: &Code, b: &Code| {
+            a.issuer.is_none()
+                && a.family == Family::Party
+                && b.key.strip_prefix(&a.key).is_some_and(|r| r.starts_with('/'))
+        };
+        self.key == other.key || type_only(self, other) || type_only(other, self)
+    }
 }
 
 fn party_code(lx: &Lexicon, ptype: &str, issuers: &str) -> Option<Code> {
