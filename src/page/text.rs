@@ -154,6 +154,10 @@ fn classify_content(line: &str) -> Kind {
     if site::is_site_name(line) {
         return Kind::SiteName;
     }
+    if labelled_section(line).is_some() {
+        // "Chuyên mục: Xây dựng Đảng": read as the section, never body
+        return Kind::Furniture;
+    }
     if is_prose(line) { Kind::Prose } else { Kind::Short }
 }
 
@@ -255,15 +259,52 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
 }
 
 /// The section label: the heading nearest above the title, when it is short
-/// and shaped like a category name.
+/// and shaped like a category name, or the last entry of a breadcrumb trail
+/// there ("Trang chủ » Tin tức » Tin hoạt động"); else a labelled category
+/// line in the head ("Chuyên mục: Xây dựng Đảng").
 fn section_before(lines: &[Line], title: usize) -> Option<String> {
-    let i = lines[..title].iter().rposition(is_heading)?;
+    let labelled = || {
+        lines.iter().take(title + 4).find_map(|l| match l.kind {
+            Kind::Short | Kind::Furniture => labelled_section(&l.text).map(str::to_owned),
+            _ => None,
+        })
+    };
+    let Some(i) = lines[..title].iter().rposition(is_heading) else { return labelled() };
     let text = &lines[i].text;
-    let words = text.split_whitespace().count();
-    let shaped = (1..=8).contains(&words)
-        && !text.chars().any(|c| c.is_ascii_digit())
-        && !text.ends_with(['.', ':', ';', '!', '?']);
-    shaped.then(|| text.trim_end_matches(['>', '»', '›', ' ']).to_owned())
+    if let Some(last) = breadcrumb_last(text) {
+        return Some(last.to_owned());
+    }
+    let shaped = section_shaped(text) && !text.ends_with(['.', ':', ';', '!', '?']);
+    shaped.then(|| text.trim_end_matches(['>', '»', '›', ' ']).to_owned()).or_else(labelled)
+}
+
+/// A short heading shaped like a category name: a few words, no digits.
+fn section_shaped(text: &str) -> bool {
+    (1..=8).contains(&text.split_whitespace().count()) && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The last entry of a breadcrumb trail written in one line ("Trang chủ >
+/// Tin tức - Sự kiện > Xây dựng Đảng", "Trang chủ / Tin tức / Kinh tế"):
+/// entries between '>', '»', '›' or '/', opening with the home page or three
+/// or more of them; the last one shaped like a category name.
+fn breadcrumb_last(text: &str) -> Option<&str> {
+    let parts: Vec<&str> = text.split(['>', '»', '›', '/']).map(str::trim).collect();
+    let home = |p: &str| matches!(tone_key(p).as_str(), "trang chủ" | "home" | "trang nhất");
+    let trail = parts.len() >= 3 || (parts.len() == 2 && parts.first().is_some_and(|p| home(p)));
+    if !trail || parts.iter().any(|p| p.is_empty() || p.split_whitespace().count() > 8) {
+        return None;
+    }
+    parts.last().copied().filter(|p| !home(p) && section_shaped(p))
+}
+
+/// The category named by a labelled line: "Chuyên mục: Xây dựng Đảng",
+/// "Danh mục: Tin tức - Sự kiện".
+pub(crate) fn labelled_section(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(':')?;
+    let rest = rest.trim();
+    matches!(tone_key(label.trim()).as_str(), "chuyên mục" | "danh mục" | "chuyên đề" | "thể loại")
+        .then_some(rest)
+        .filter(|r| section_shaped(r) && !r.ends_with(['.', ';', '!', '?']))
 }
 
 static SECTION_OPENERS: LazyLock<Vec<String>> =
@@ -333,9 +374,19 @@ fn read_tail(tail: &[Line], article: &mut Article) {
 /// "Ghi rõ nguồn tin "http://daklak.gov.vn"").
 fn read_site(lines: &[Line], article: &mut Article) {
     let s = &mut article.site;
+    // the masthead: lines above the article that name the body running the
+    // portal in capitals ("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI")
+    let first_prose = lines.iter().position(|l| l.kind == Kind::Prose).unwrap_or(lines.len());
+    let masthead =
+        || lines[..first_prose].iter().filter(|l| l.kind == Kind::Short && site::is_owner_masthead(&l.text));
     if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName) {
-        s.name = Some(site::recase_site_name(&l.text));
+        s.name = Some(site::clean_site_name(&l.text));
         s.province = site::province_in(&l.text).map(str::to_owned);
+    } else if let Some(l) = masthead().next() {
+        s.name = Some(site::clean_site_name(&l.text));
+    }
+    if s.province.is_none() {
+        s.province = masthead().find_map(|l| site::province_in(&l.text)).map(str::to_owned);
     }
     let footer = || lines.iter().filter(|l| l.footer);
     if s.domain.is_none() {
@@ -352,6 +403,7 @@ fn read_site(lines: &[Line], article: &mut Article) {
                 k.starts_with("cơ quan chủ quản") || k.starts_with("đơn vị chủ quản")
             })
             .find_map(|l| site::province_in(&l.text))
+            .or_else(|| footer().find_map(|l| site::province_named(&l.text)))
             .map(str::to_owned);
     }
 }
@@ -378,6 +430,29 @@ mod tests {
             "Hoạt động kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam tại huyện Kim Sơn"
         ));
         assert!(!looks_like_section("Tinh gọn bộ máy"));
+    }
+
+    #[test]
+    fn breadcrumbs_and_labels() {
+        assert_eq!(breadcrumb_last("Trang chủ > Tin tức - Sự kiện > Xây dựng Đảng"), Some("Xây dựng Đảng"));
+        assert_eq!(breadcrumb_last("Trang chủ » Tin tức » Tin hoạt động"), Some("Tin hoạt động"));
+        assert_eq!(
+            breadcrumb_last("Trang chủ / Tin tức - Sự kiện / Cải cách hành chính"),
+            Some("Cải cách hành chính")
+        );
+        assert_eq!(breadcrumb_last("Trang chủ > Kinh tế"), Some("Kinh tế"));
+        assert_eq!(breadcrumb_last("Học tập và làm theo Bác"), None);
+        assert_eq!(breadcrumb_last("Tháo gỡ khó khăn cho doanh nghiệp / hợp tác xã"), None);
+        assert_eq!(breadcrumb_last("Tin tức > 2019"), None);
+        assert_eq!(labelled_section("Chuyên mục: Xây dựng Đảng"), Some("Xây dựng Đảng"));
+        assert_eq!(labelled_section("Danh mục: Tin tức - Sự kiện"), Some("Tin tức - Sự kiện"));
+        assert_eq!(
+            labelled_section(
+                "Chuyên đề: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2021"
+            ),
+            None
+        );
+        assert_eq!(labelled_section("Tác giả: Hải Yến"), None);
     }
 
     #[test]
