@@ -141,6 +141,13 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
 
     article.section = title
         .and_then(|t| layout::label_above(page, kinds, t, end))
+        .or_else(|| {
+            // "Danh mục: Tin tức - Sự kiện" among the title's meta lines
+            page.blocks
+                .get(head_start..head_end)?
+                .iter()
+                .find_map(|b| crate::page::text::labelled_section(&b.text).map(str::to_owned))
+        })
         .or_else(|| layout::breadcrumb(page, article.title.as_deref()))
         .or_else(|| meta.section.clone());
 
@@ -312,9 +319,19 @@ fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize
 /// 3, thị trấn …", "Điện thoại: …").
 fn is_footer_line(text: &str) -> bool {
     let k = crate::normalize::tone_key(text);
-    ["địa chỉ:", "điện thoại:", "email:", "e-mail:", "giấy phép số", "chịu trách nhiệm", "bản quyền", "©"]
-        .iter()
-        .any(|m| k.contains(m))
+    [
+        "địa chỉ:",
+        "điện thoại:",
+        "email:",
+        "e-mail:",
+        "website:",
+        "giấy phép số",
+        "chịu trách nhiệm",
+        "bản quyền",
+        "©",
+    ]
+    .iter()
+    .any(|m| k.contains(m))
 }
 
 fn is_attachment_label(text: &str) -> bool {
@@ -328,11 +345,25 @@ fn is_attachment_label(text: &str) -> bool {
 fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, article: &mut Article) {
     article.url = meta.url.clone();
     let s = &mut article.site;
+    // the masthead of the body running the portal, printed in capitals in
+    // the page's header or footer ("SỞ NÔNG NGHIỆP VÀ PTNT TỈNH SÓC TRĂNG")
+    let n = page.blocks.len();
+    let masthead = || {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(move |(i, b)| {
+                (*i < 8 || i + 10 >= n || b.has(dom::HEADER_TAG)) && site::is_owner_masthead(&b.text)
+            })
+            .map(|(_, b)| b.text.as_str())
+    };
     s.name = meta.site_name.clone().or_else(|| {
         page.blocks
             .iter()
             .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
-            .map(|b| site::recase_site_name(&b.text))
+            .map(|b| b.text.as_str())
+            .or_else(|| masthead().next())
+            .map(site::clean_site_name)
     });
     let footer = || {
         page.blocks
@@ -347,6 +378,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
     };
     s.domain = url
         .or(meta.url.as_deref())
+        .or(page.head.base.as_deref())
         .and_then(site::host_of)
         .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
         .or_else(|| footer().find_map(site::host_in));
@@ -354,6 +386,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
         .name
         .as_deref()
         .and_then(site::province_in)
+        .or_else(|| masthead().find_map(site::province_in))
         .or_else(|| s.domain.as_deref().and_then(site::province_of_domain))
         .or_else(|| {
             footer()
@@ -365,6 +398,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
                 })
                 .find_map(site::province_in)
         })
+        .or_else(|| footer().find_map(site::province_named))
         .map(str::to_owned);
 }
 
