@@ -37,7 +37,7 @@ const LONG: &str = r"(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:,|năm)\s*(
 const TIME: &str = r"(?P<h>\d{1,2})\s?[:hg]\s?(?P<mi>\d{2})(?::\d{2})?(?:\s?(?P<ampm>[AaPp][Mm]|SA|CH))?";
 const TIME2: &str = r"(?P<h2>\d{1,2})\s?[:hg]\s?(?P<mi2>\d{2})(?::\d{2})?(?:\s?(?P<ampm2>[AaPp][Mm]|SA|CH))?";
 const WEEKDAY: &str = r"(?:thứ\s?(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s?nhật|cn|t[2-7])";
-const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
+const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản(?:\s+ngày)?|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
 const SEP: &str = r"\s*[,|\-–—]?\s*(?:lúc\s*)?";
 const ZONE: &str = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*\)?)?";
 
@@ -155,7 +155,10 @@ pub fn find_in_line(line: &str) -> Option<Stamp> {
         for sep in seps {
             pieces = pieces.iter().flat_map(|p| p.split(sep)).collect();
         }
-        pieces.into_iter().find_map(|p| parse_line(p.trim()))
+        // a piece cut out of a bracketed range ("(03/02/1930 - 03/02/2022)")
+        // is not a stamp
+        let balanced = |p: &str| p.matches(['(', '[']).count() == p.matches([')', ']']).count();
+        pieces.into_iter().filter(|p| balanced(p)).find_map(|p| parse_line(p.trim()))
     };
     parts(&["|", "•", "·", "\t"]).or_else(|| parts(&["|", "•", "·", " - ", " – ", " — "]))
 }
@@ -241,6 +244,9 @@ mod tests {
             ("21/08/2019 | 2:05 PM", "2019-08-21T14:05:00+07:00"),
             ("Chủ nhật, 18/08/2019 20h30", "2019-08-18T20:30:00+07:00"),
             ("Ngày 23 tháng 12 năm 2023", "2023-12-23"),
+            ("Cập nhật ngày: 03/11/2016", "2016-11-03"),
+            ("Xuất bản ngày 03/11/2016 14:22", "2016-11-03T14:22:00+07:00"),
+            ("Đăng ngày: 03-11-2016 | 14:22", "2016-11-03T14:22:00+07:00"),
             ("Thứ Hai, ngày 05 tháng 8 năm 2024 - 14:10", "2024-08-05T14:10:00+07:00"),
             ("21/08/2019 08:12:00 SA", "2019-08-21T08:12:00+07:00"),
             ("21/08/2019 02:12:00 CH", "2019-08-21T14:12:00+07:00"),
@@ -276,9 +282,13 @@ mod tests {
         ] {
             assert_eq!(find_in_line(line).map(|s| s.to_iso()).as_deref(), Some(iso), "{line}");
         }
-        // a sentence that opens with a date is not a meta line
-        for line in ["Ngày 15/5/2016 Bộ Chính trị ban hành Chỉ thị 05", "21/08/2019 Hội nghị tổng kết"]
-        {
+        // a sentence that opens with a date is not a meta line, nor is a
+        // slogan with an anniversary range
+        for line in [
+            "Chào mừng kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)",
+            "Ngày 15/5/2016 Bộ Chính trị ban hành Chỉ thị 05",
+            "21/08/2019 Hội nghị tổng kết",
+        ] {
             assert!(find_in_line(line).is_none(), "{line}");
         }
     }
