@@ -22,32 +22,29 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("credit regex")
 });
 
-/// Words that open the name of a body, not a person.
+/// Words that open the name of a body, not a person (tone keys). Words
+/// that also open pen names ("Văn Thiện", "Thành Trung", "Trung Kiên",
+/// "Công Minh", "Đoàn Văn Hậu") are listed with the word that makes them a
+/// body ("văn phòng", "trung tâm").
 const NOT_NAME_OPENERS: &[&str] = &[
     "ban",
     "báo",
     "đài",
     "sở",
     "phòng",
-    "trung",
     "cổng",
     "trang",
-    "văn",
     "huyện",
     "tỉnh",
-    "thành",
     "xã",
     "phường",
+    "quận",
     "đảng",
-    "hội",
-    "đoàn",
-    "công",
-    "trường",
-    "bệnh",
     "ủy",
+    "uỷ",
     "ubnd",
+    "hđnd",
     "cục",
-    "chi",
     "tổng",
     "viện",
     "bộ",
@@ -58,15 +55,59 @@ const NOT_NAME_OPENERS: &[&str] = &[
     "ảnh",
     "bài",
     "tin",
-    "thông",
     "tạp",
-    "cơ",
-    "quận",
-    "thị",
-    "mặt",
-    "liên",
-    "hđnd",
+    "bệnh",
+    "văn phòng",
+    "văn hóa",
+    "thành phố",
+    "thành ủy",
+    "thành đoàn",
+    "trung tâm",
+    "trung đoàn",
+    "trung ương",
+    "công an",
+    "công ty",
+    "công đoàn",
+    "đoàn thanh niên",
+    "đoàn tncs",
+    "đoàn kiểm tra",
+    "đoàn công tác",
+    "chi cục",
+    "chi bộ",
+    "chi hội",
+    "chi nhánh",
+    "hội nông dân",
+    "hội liên hiệp",
+    "hội cựu chiến binh",
+    "hội chữ thập đỏ",
+    "hội người cao tuổi",
+    "hội đồng",
+    "thông tấn",
+    "liên đoàn",
+    "liên minh",
+    "mặt trận",
+    "cơ quan",
+    "thị xã",
+    "thị trấn",
+    "thị ủy",
+    "trường thcs",
+    "trường thpt",
+    "trường tiểu học",
+    "trường mầm non",
+    "trường đại học",
+    "trường cao đẳng",
+    "trường chính trị",
 ];
+
+/// Whether a byline part names a body ("Đài truyền thanh Huyện", "Trung tâm
+/// VH-TT huyện"), not a person.
+fn names_body(part: &str) -> bool {
+    let key = tone_key(part);
+    NOT_NAME_OPENERS.iter().any(|o| {
+        let o = tone_key(o);
+        key.starts_with(&o) && !key[o.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// The source named by a credit line ("Theo vpubnd.kiengiang.gov.vn" →
 /// "vpubnd.kiengiang.gov.vn"); `None` for anything else, such as a sentence
@@ -119,6 +160,10 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
     }
     let mut names = Vec::new();
     for part in split_parts(line) {
+        if names_body(part) {
+            // the body the authors write for: the rest of the line is its name
+            break;
+        }
         if let Some(name) = person_name(part) {
             names.push(name);
         } else if part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
@@ -127,6 +172,19 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// The names of a byline that opens with its label ("Tin, ảnh: Hồng Lĩnh",
+/// "Tác giả: Lê Minh Tâm"); `None` for a line without a label.
+///
+/// ```
+/// use vnarticle::page::byline::labelled_authors;
+/// assert_eq!(labelled_authors("Tin, ảnh: Hồng Lĩnh").unwrap(), ["Hồng Lĩnh"]);
+/// assert_eq!(labelled_authors("Hồng Lĩnh"), None);
+/// ```
+pub fn labelled_authors(line: &str) -> Option<Vec<String>> {
+    LABEL.find(line.trim())?;
+    authors(line)
 }
 
 fn split_parts(line: &str) -> impl Iterator<Item = &str> {
@@ -140,10 +198,6 @@ fn split_parts(line: &str) -> impl Iterator<Item = &str> {
 fn person_name(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
-        return None;
-    }
-    let first = tone_key(words[0]);
-    if NOT_NAME_OPENERS.contains(&first.as_str()) {
         return None;
     }
     let shaped = words.iter().all(|w| {
@@ -180,6 +234,11 @@ mod tests {
             ("Tin và ảnh: LÊ HOÀNG", vec!["Lê Hoàng"]),
             ("Thanh Hương, Minh Tuấn", vec!["Thanh Hương", "Minh Tuấn"]),
             ("Quốc Việt và Hải Yến", vec!["Quốc Việt", "Hải Yến"]),
+            ("Văn Thiện - Minh Hòa", vec!["Văn Thiện", "Minh Hòa"]),
+            ("Văn Hùng - Ánh Tuyết (Phòng Tư pháp)", vec!["Văn Hùng", "Ánh Tuyết"]),
+            ("Minh Hằng - Trung tâm VH-TT&TT huyện", vec!["Minh Hằng"]),
+            ("Thành Trung - Công Minh", vec!["Thành Trung", "Công Minh"]),
+            ("Trung Kiên (Đài TT-TH huyện)", vec!["Trung Kiên"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
@@ -196,6 +255,9 @@ mod tests {
             "Làm tốt công tác tuyên truyền",
             "Xin trân trọng cảm ơn đồng chí!",
             "Đài truyền thanh huyện",
+            "Văn Phòng Huyện Ủy",
+            "Trung Tâm Văn Hóa Huyện",
+            "Đoàn Thanh Niên Xã",
             "Quang cảnh hội nghị.",
             "Ngày càng đi vào chiều sâu",
         ] {
