@@ -68,7 +68,7 @@ struct Line {
 /// assert_eq!(a.paragraphs.len(), 1);
 /// ```
 pub fn read(text: &str, url: Option<&str>) -> Article {
-    let lines: Vec<Line> = unwrap_hard_wrapped(text)
+    let mut lines: Vec<Line> = unwrap_hard_wrapped(text)
         .into_iter()
         .filter(|t| !t.is_empty())
         .map(|text| {
@@ -76,12 +76,17 @@ pub fn read(text: &str, url: Option<&str>) -> Article {
             Line { text, kind, footer }
         })
         .collect();
+    title_before_stamp(&mut lines);
     let mut article = Article::default();
     read_site(&lines, &mut article);
 
     let head = read_head(&lines, &mut article);
-    let (body, tail) = split_body(&lines, head);
+    head_byline(&mut lines, head, &mut article);
+    let (body, tail, last) = split_body(&lines, head);
     read_tail(&lines[tail..], &mut article);
+    if article.published.is_none() {
+        article.published = stamp_after(&lines, last).map(|s| s.to_iso());
+    }
     article.paragraphs = body;
     // lines were normalized by unwrap_hard_wrapped, empty ones dropped
     article.normalized = true;
@@ -151,7 +156,7 @@ fn classify_content(line: &str) -> Kind {
     if let Some(s) = stamp::parse_line(line) {
         return Kind::Stamp(s);
     }
-    if site::is_site_name(line) {
+    if site::is_site_name(line) || site::is_owner_masthead(line) {
         return Kind::SiteName;
     }
     if labelled_section(line).is_some() {
@@ -191,6 +196,52 @@ fn is_prose(line: &str) -> bool {
 /// A heading-like line that can be a title, a section or a sub-heading.
 fn is_heading(l: &Line) -> bool {
     matches!(l.kind, Kind::Short)
+}
+
+/// A title that reads as a sentence ("Vì sao phải nâng cao chất lượng hòa
+/// giải ở cơ sở?", "Tiêu đề bài viết.") is still the heading when the
+/// page's date line stands right under it: the first sentence-shaped line,
+/// short, followed by a stamp before any other sentence, is a heading.
+fn title_before_stamp(lines: &mut [Line]) {
+    let Some(first) = lines.iter().position(|l| l.kind == Kind::Prose) else { return };
+    let stamp_next = lines
+        .get(first + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find(|l| l.kind != Kind::Furniture)
+        .is_some_and(|l| matches!(l.kind, Kind::Stamp(_)));
+    let short = lines.get(first).is_some_and(|l| l.text.split_whitespace().nth(25).is_none());
+    if stamp_next
+        && short
+        && let Some(l) = lines.get_mut(first)
+    {
+        l.kind = Kind::Short;
+    }
+}
+
+/// A labelled byline between the title and the article ("Tin, ảnh: Hồng
+/// Lĩnh"): the authors, and not a line of the body.
+fn head_byline(lines: &mut [Line], head: usize, article: &mut Article) {
+    let Some(rest) = lines.get_mut(head..) else { return };
+    for l in rest.iter_mut().take_while(|l| l.kind != Kind::Prose).take(6) {
+        if l.kind == Kind::Short
+            && let Some(names) = byline::labelled_authors(&l.text)
+        {
+            if article.authors.is_empty() {
+                article.authors = names;
+            }
+            l.kind = Kind::Furniture;
+        }
+    }
+}
+
+/// The article's date line printed under it ("Ngày cập nhật: 10/06/2020"
+/// after the last paragraph, before the lists that follow).
+fn stamp_after(lines: &[Line], last: Option<usize>) -> Option<Stamp> {
+    lines.get(last? + 1..)?.iter().take_while(|l| l.kind != Kind::End).take(5).find_map(|l| match l.kind {
+        Kind::Stamp(s) => Some(s),
+        _ => None,
+    })
 }
 
 /// Finds title, publication stamp and section above the article; returns
@@ -287,7 +338,7 @@ fn section_shaped(text: &str) -> bool {
 /// Tin tức - Sự kiện > Xây dựng Đảng", "Trang chủ / Tin tức / Kinh tế"):
 /// entries between '>', '»', '›' or '/', opening with the home page or three
 /// or more of them; the last one shaped like a category name.
-fn breadcrumb_last(text: &str) -> Option<&str> {
+pub(crate) fn breadcrumb_last(text: &str) -> Option<&str> {
     let parts: Vec<&str> = text.split(['>', '»', '›', '/']).map(str::trim).collect();
     let home = |p: &str| matches!(tone_key(p).as_str(), "trang chủ" | "home" | "trang nhất");
     let trail = parts.len() >= 3 || (parts.len() == 2 && parts.first().is_some_and(|p| home(p)));
@@ -326,14 +377,23 @@ fn clean_title(title: &str) -> String {
     t.trim_end().to_owned()
 }
 
-/// The body's paragraphs (from `start`) and the index where the tail begins.
-fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize) {
+/// The body's paragraphs (from `start`), the index where the tail begins
+/// and the index of the body's last line.
+fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize, Option<usize>) {
     let mut body: Vec<usize> = Vec::new();
     let mut seen_prose = false;
     let mut end = lines.len();
+    let mut skip_to = start;
     for (i, l) in lines.iter().enumerate().skip(start) {
+        if i < skip_to {
+            continue;
+        }
         match l.kind {
             Kind::End if seen_prose => {
+                if let Some(resume) = inline_box_end(lines, i) {
+                    skip_to = resume;
+                    continue;
+                }
                 end = i;
                 break;
             }
@@ -345,12 +405,51 @@ fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize) {
             _ => {}
         }
     }
-    // short lines after the last sentence are byline, credit or chrome
+    // short lines after the last sentence are byline, credit or chrome; a
+    // line in quotes closing the article is the article's
     let last_prose = body.iter().rposition(|&i| lines[i].kind == Kind::Prose);
-    let keep = last_prose.map_or(0, |p| p + 1);
+    let mut keep = last_prose.map_or(0, |p| p + 1);
+    while keep > 0
+        && body
+            .get(keep)
+            .is_some_and(|&i| is_quoted(&lines[i].text) && body.get(keep - 1).is_some_and(|&p| i == p + 1))
+    {
+        keep += 1;
+    }
     let tail = body.get(keep).copied().unwrap_or(end).min(end);
     body.truncate(keep);
-    (body.into_iter().map(|i| lines[i].text.clone()).collect(), tail)
+    let last = body.last().copied();
+    (body.into_iter().map(|i| lines[i].text.clone()).collect(), tail, last)
+}
+
+/// A line wholly in quotation marks (“Không để ai bị bỏ lại phía sau”).
+fn is_quoted(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', '!', ' ']);
+    (t.starts_with('“') && t.ends_with('”')) || (t.len() > 2 && t.starts_with('"') && t.ends_with('"'))
+}
+
+/// A "Tin liên quan" list set between two paragraphs: the index where the
+/// article resumes, when at least two sentences follow its entries before
+/// any other list heading or footer. A list after the article's last
+/// paragraph closes it instead.
+fn inline_box_end(lines: &[Line], heading: usize) -> Option<usize> {
+    let h = lines.get(heading)?;
+    if h.footer || !tone_key(&h.text).contains("liên quan") {
+        return None;
+    }
+    let mut j = heading + 1;
+    while lines.get(j).is_some_and(|l| matches!(l.kind, Kind::Short | Kind::Stamp(_) | Kind::Furniture))
+        && j <= heading + 8
+    {
+        j += 1;
+    }
+    if j == heading + 1 || lines.get(j).is_none_or(|l| l.kind != Kind::Prose) {
+        return None;
+    }
+    let after: Vec<&Line> =
+        lines[j..].iter().take_while(|l| l.kind != Kind::End).filter(|l| l.kind == Kind::Prose).collect();
+    let chars: usize = after.iter().map(|l| l.text.len()).sum();
+    (after.len() >= 2 && chars >= 200).then_some(j)
 }
 
 /// Byline and source credit in the first lines after the article.
@@ -377,9 +476,10 @@ fn read_site(lines: &[Line], article: &mut Article) {
     // the masthead: lines above the article that name the body running the
     // portal in capitals ("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI")
     let first_prose = lines.iter().position(|l| l.kind == Kind::Prose).unwrap_or(lines.len());
-    let masthead =
-        || lines[..first_prose].iter().filter(|l| l.kind == Kind::Short && site::is_owner_masthead(&l.text));
-    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName) {
+    let masthead = || {
+        lines[..first_prose].iter().filter(|l| l.kind == Kind::SiteName && site::is_owner_masthead(&l.text))
+    };
+    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName && site::is_site_name(&l.text)) {
         s.name = Some(site::clean_site_name(&l.text));
         s.province = site::province_in(&l.text).map(str::to_owned);
     } else if let Some(l) = masthead().next() {
