@@ -157,12 +157,46 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
             kept.remove(0);
         }
     }
+    // a labelled byline between the title and the first paragraph ("Tin,
+    // ảnh: Bế Thu Trang")
+    while let Some(&first) = kept.first() {
+        let Some(b) = page.blocks.get(first) else { break };
+        let Some(names) =
+            (kinds.get(first) == Some(&Kind::Short)).then(|| byline::labelled_authors(&b.text)).flatten()
+        else {
+            break;
+        };
+        if article.authors.is_empty() {
+            article.authors = names;
+        }
+        kept.remove(0);
+    }
+    // the date line printed under the article ("Đăng ngày: 14/09/2020 -
+    // Người đăng: admin")
+    if article.published.is_none() {
+        let last = kept.last().copied().unwrap_or(end);
+        article.published = stamps
+            .iter()
+            .filter(|d| d.block > last && d.block < end + 3)
+            .filter(|d| {
+                // nothing but short lines between the article and its date: no
+                // list heading, no link entry (a related list's dates)
+                let between = kinds.get(last + 1..d.block).unwrap_or_default();
+                matches!(kinds.get(d.block), Some(Kind::Stamp))
+                    && between
+                        .iter()
+                        .all(|k| matches!(k, Kind::Short | Kind::Stamp | Kind::Chrome(Chrome::Furniture)))
+                    && layout::near_after(page, d.block, article_span.0, end)
+            })
+            .find(|d| !layout::is_system_stamp(d, &stamps, article_span))
+            .map(|d| d.stamp.to_iso());
+    }
     read_tail(page, kinds, &mut kept, end, article);
     if article.authors.is_empty() {
         article.authors = head_byline(page, head_start, head_end).unwrap_or_else(|| meta.authors.clone());
     }
     article.paragraphs = join_split_sentences(page, &kept);
-    check_body(page, kinds, (r0, r1), &kept, article);
+    check_body(page, kinds, (r0, r1), end, &kept, article);
 }
 
 /// Title (and date) from the page's metadata when the page shows none.
@@ -274,14 +308,23 @@ fn join_split_sentences(page: &Page, kept: &[usize]) -> Vec<String> {
 
 /// Warnings for a page that has no article: an empty body, a listing of
 /// articles, an attachment with no text.
-fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize], article: &mut Article) {
+fn check_body(
+    page: &Page,
+    kinds: &[Kind],
+    region: (usize, usize),
+    end: usize,
+    kept: &[usize],
+    article: &mut Article,
+) {
     let (r0, r1) = region;
-    // a listing: entries (a link heading followed by a summary) repeat
-    let entries = (r0..r1)
+    // a listing: entries (a link heading followed by a summary) repeat where
+    // the body runs; a sidebar of such entries after the article's end is
+    // not the page's text
+    let entries = (r0..end.min(r1))
         .filter(|&i| {
             kinds[i] == Kind::Link
                 && page.blocks.get(i).is_some_and(|b| words(&b.text) >= 4)
-                && (i + 1..(i + 3).min(r1)).any(|j| kinds[j] == Kind::Prose)
+                && (i + 1..(i + 3).min(r1)).any(|j| kinds.get(j) == Some(&Kind::Prose))
         })
         .count();
     let prose_chars: u32 = kept
