@@ -170,7 +170,7 @@ pub fn is_site_name(line: &str) -> bool {
 
 /// Words that open the name of a body that runs a portal (written as tone
 /// keys; a one-word opener needs a word after it).
-const OWNER_OPENERS: [&str; 27] = [
+const OWNER_OPENERS: [&str; 40] = [
     "ủy ban nhân dân",
     "ubnd",
     "hội đồng nhân dân",
@@ -183,11 +183,18 @@ const OWNER_OPENERS: [&str; 27] = [
     "thị ủy",
     "đảng ủy",
     "đảng bộ",
-    "ban",
+    "ban tuyên giáo",
+    "ban dân vận",
+    "ban tổ chức",
+    "ban nội chính",
+    "ban quản lý",
+    "ban dân tộc",
+    "ban chỉ huy quân sự",
     "văn phòng",
     "thanh tra",
     "ủy ban mặt trận",
     "ủy ban mttq",
+    "ủy ban kiểm tra",
     "bộ chỉ huy",
     "công an",
     "trung tâm",
@@ -195,9 +202,15 @@ const OWNER_OPENERS: [&str; 27] = [
     "cục",
     "chi cục",
     "liên đoàn lao động",
-    "hội",
+    "hội nông dân",
+    "hội liên hiệp phụ nữ",
+    "hội cựu chiến binh",
+    "hội chữ thập đỏ",
+    "hội người cao tuổi",
+    "hội khuyến học",
     "tỉnh đoàn",
     "huyện đoàn",
+    "thành đoàn",
 ];
 
 /// Words naming a place below the province, after which a masthead names it.
@@ -215,6 +228,9 @@ const PLACE_UNITS: [&str; 7] = ["huyện", "quận", "thị xã", "thành phố"
 /// assert!(!is_owner_masthead("Sở Tư pháp tỉnh Quảng Ngãi triển khai Ngày Pháp luật"));
 /// assert!(!is_owner_masthead("ĐẢNG CỘNG SẢN VIỆT NAM"));
 /// assert!(!is_owner_masthead("BAN CHỈ ĐẠO TỔNG KẾT CÔNG TÁC"));
+/// assert!(!is_owner_masthead("HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN BẢO THẮNG LẦN THỨ 12"));
+/// assert!(!is_owner_masthead("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI ĐẠI BIỂU"));
+/// assert!(is_owner_masthead("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH HÀ TĨNH"));
 /// ```
 pub fn is_owner_masthead(line: &str) -> bool {
     if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
@@ -225,13 +241,27 @@ pub fn is_owner_masthead(line: &str) -> bool {
     if letters().next().is_none() || letters().any(char::is_lowercase) {
         return false;
     }
+    static OPENERS: LazyLock<Vec<String>> =
+        LazyLock::new(|| OWNER_OPENERS.iter().map(|o| tone_key(o)).collect());
     let key = tone_key(line);
-    let opens = OWNER_OPENERS.iter().any(|o| {
-        let o = tone_key(o);
-        key.starts_with(&o) && key[o.len()..].starts_with(' ')
-    });
-    let spaced = format!(" {key} ");
-    opens && (province_in(line).is_some() || PLACE_UNITS.iter().any(|u| spaced.contains(&format!(" {u} "))))
+    let opens = OPENERS.iter().any(|o| key.starts_with(o.as_str()) && key[o.len()..].starts_with(' '));
+    if !opens || line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // the name ends with its place: a few words after the last place word
+    // ("… TỈNH QUẢNG NGÃI", "HUYỆN ỦY HẢI LĂNG"); a headline in capitals
+    // goes on ("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI")
+    let words: Vec<&str> = key.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let is_unit = |i: usize| {
+        PLACE_UNITS.iter().chain(["tỉnh", "tp"].iter()).any(|u| {
+            let n = u.split(' ').count();
+            words.get(i..i + n).is_some_and(|ws| ws.join(" ") == *u)
+        })
+    };
+    match (0..words.len()).rev().find(|&i| is_unit(i)) {
+        Some(last) => words.len() - last <= 5,
+        None => province_in(line).is_some() && words.len() <= 8,
+    }
 }
 
 /// A site name as the record gives it: re-cased when printed in capitals
@@ -316,6 +346,16 @@ pub fn recase_site_name(name: &str) -> String {
         }
         i = j.max(i + 1);
     }
+    // the Party and the committees are written with a capital: "Đảng bộ",
+    // "Tỉnh ủy", "Đảng ủy"
+    let party = tone_key("đảng");
+    for i in 0..words.len() {
+        if key_at(i) == party || key_at(i + 1) == committee {
+            if let Some(w) = words.get_mut(i) {
+                *w = capitalize(w);
+            }
+        }
+    }
     if let Some(first) = words.first_mut() {
         *first = capitalize(first);
     }
@@ -390,6 +430,14 @@ mod tests {
         assert_eq!(
             recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ HUYỆN ỦY HẢI LĂNG"),
             "Trang thông tin điện tử Huyện ủy Hải Lăng"
+        );
+        assert_eq!(
+            recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN TUYÊN GIÁO TỈNH ỦY NINH BÌNH"),
+            "Trang thông tin điện tử ban tuyên giáo Tỉnh ủy Ninh Bình"
+        );
+        assert_eq!(
+            recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BÌNH PHƯỚC"),
+            "Trang thông tin điện tử Đảng bộ tỉnh Bình Phước"
         );
         assert_eq!(
             recase_site_name("CỔNG TTĐT HUYỆN KRÔNG PẮC - TỈNH ĐẮK LẮK"),
