@@ -97,15 +97,35 @@ const NOT_NAME_OPENERS: &[&str] = &[
     "trường đại học",
     "trường cao đẳng",
     "trường chính trị",
+    "học viện",
+    "phó",
+    "trưởng",
+    "giám đốc",
+    "chủ tịch",
+    "bí thư",
+    "chánh",
+    "ủy viên",
+    "chuyên viên",
+    "giảng viên",
 ];
+
+/// An academic degree or a military rank before a byline name ("TS.",
+/// "ThS.", "PGS.TS", "Thượng tá"): not part of the name.
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:gs|pgs|ts|ths|th\.s|ncs|bs|bsckii|bscki|ks|cn|ls)\s*\.\s*)+(?:ts\b\s*)?|^(?:đại|thượng|trung|thiếu)\s+(?:tá|úy|uý)\s+|^(?:đại|trung|thiếu)\s+tướng\s+",
+    )
+    .expect("degree regex")
+});
 
 /// Whether a byline part names a body ("Đài truyền thanh Huyện", "Trung tâm
 /// VH-TT huyện"), not a person.
 fn names_body(part: &str) -> bool {
+    static OPENERS: LazyLock<Vec<String>> =
+        LazyLock::new(|| NOT_NAME_OPENERS.iter().map(|o| tone_key(o)).collect());
     let key = tone_key(part);
-    NOT_NAME_OPENERS.iter().any(|o| {
-        let o = tone_key(o);
-        key.starts_with(&o) && !key[o.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    OPENERS.iter().any(|o| {
+        key.starts_with(o.as_str()) && !key[o.len()..].chars().next().is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -128,6 +148,23 @@ pub fn credit(line: &str) -> Option<String> {
     (words <= 10 && !clause && !src.is_empty()).then(|| src.to_owned())
 }
 
+/// A credit in brackets closing a byline ("Hoàng Long (Theo Báo Lào Cai)"
+/// → "Báo Lào Cai").
+///
+/// ```
+/// use vnarticle::page::byline::bracketed_credit;
+/// assert_eq!(bracketed_credit("Hoàng Long (Theo Báo Lào Cai)").as_deref(), Some("Báo Lào Cai"));
+/// assert_eq!(bracketed_credit("Nguyễn Văn An (Trung tâm Văn hóa)"), None);
+/// ```
+pub fn bracketed_credit(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('.');
+    let open = line.rfind(['(', '['])?;
+    if open == 0 || line.split_whitespace().count() > 16 {
+        return None;
+    }
+    credit(&line[open..])
+}
+
 /// The author names of a byline line; `None` when the line is not a byline.
 /// Parts that name a body ("Đài truyền thanh Huyện") are dropped; names in
 /// capitals are re-cased.
@@ -142,7 +179,16 @@ pub fn credit(line: &str) -> Option<String> {
 /// ```
 pub fn authors(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
+    // "Tin: Nguyễn Hoa; Ảnh: Trần Bình": each labelled part on its own
+    if line.contains(';') {
+        let names: Vec<String> = line.split(';').filter_map(authors).flatten().collect();
+        return (!names.is_empty()).then_some(names);
+    }
     let line = match LABEL.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    };
+    let line = match DEGREE.find(line) {
         Some(m) => &line[m.end()..],
         None => line,
     };
@@ -184,6 +230,19 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
 /// ```
 pub fn labelled_authors(line: &str) -> Option<Vec<String>> {
     LABEL.find(line.trim())?;
+    authors(line)
+}
+
+/// The names of a byline that opens with an academic degree or a rank
+/// ("TS. NGUYỄN VĂN HÙNG"); `None` otherwise.
+///
+/// ```
+/// use vnarticle::page::byline::degree_authors;
+/// assert_eq!(degree_authors("TS. NGUYỄN VĂN HÙNG").unwrap(), ["Nguyễn Văn Hùng"]);
+/// assert_eq!(degree_authors("Nguyễn Văn Hùng"), None);
+/// ```
+pub fn degree_authors(line: &str) -> Option<Vec<String>> {
+    DEGREE.find(line.trim())?;
     authors(line)
 }
 
@@ -239,6 +298,12 @@ mod tests {
             ("Minh Hằng - Trung tâm VH-TT&TT huyện", vec!["Minh Hằng"]),
             ("Thành Trung - Công Minh", vec!["Thành Trung", "Công Minh"]),
             ("Trung Kiên (Đài TT-TH huyện)", vec!["Trung Kiên"]),
+            ("ThS. Lê Thị Thu Hà - Trường Chính trị tỉnh", vec!["Lê Thị Thu Hà"]),
+            ("TS. NGUYỄN VĂN HÙNG", vec!["Nguyễn Văn Hùng"]),
+            ("PGS.TS Trần Văn Minh, Phó Giám đốc Học viện", vec!["Trần Văn Minh"]),
+            ("Thượng tá Đinh Văn Sơn", vec!["Đinh Văn Sơn"]),
+            ("Tin: Nguyễn Hoa; Ảnh: Trần Bình", vec!["Nguyễn Hoa", "Trần Bình"]),
+            ("Hoàng Long (Theo Báo Lào Cai)", vec!["Hoàng Long"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
@@ -258,6 +323,8 @@ mod tests {
             "Văn Phòng Huyện Ủy",
             "Trung Tâm Văn Hóa Huyện",
             "Đoàn Thanh Niên Xã",
+            "Phó Giám Đốc Sở",
+            "TS.",
             "Quang cảnh hội nghị.",
             "Ngày càng đi vào chiều sâu",
         ] {
