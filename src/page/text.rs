@@ -225,7 +225,7 @@ fn head_byline(lines: &mut [Line], head: usize, article: &mut Article) {
     let Some(rest) = lines.get_mut(head..) else { return };
     for l in rest.iter_mut().take_while(|l| l.kind != Kind::Prose).take(6) {
         if l.kind == Kind::Short
-            && let Some(names) = byline::labelled_authors(&l.text)
+            && let Some(names) = byline::labelled_authors(&l.text).or_else(|| byline::degree_authors(&l.text))
         {
             if article.authors.is_empty() {
                 article.authors = names;
@@ -267,7 +267,14 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
     if let Some(s) = stamp_at {
         let before = lines[..s].iter().rposition(is_heading);
         let after = (s + 1..first_prose).find(|&i| is_heading(&lines[i]));
-        if let Some(t) = before.or(after) {
+        // a category label above the date line, the title under it
+        // ("Tin tức - Sự kiện" / "Thứ ba, 07/03/2023 | 08:00" / title)
+        let label_above = before.is_some_and(|b| {
+            let t = &lines[b].text;
+            looks_like_section(t) || breadcrumb_last(t).is_some()
+        });
+        let chosen = if label_above && after.is_some() { after } else { before.or(after) };
+        if let Some(t) = chosen {
             if let Kind::Stamp(st) = lines[s].kind {
                 article.published = Some(st.to_iso());
             }
@@ -464,6 +471,10 @@ fn read_tail(tail: &[Line], article: &mut Article) {
             && let Some(names) = byline::authors(&l.text)
         {
             article.authors = names;
+            // "Hoàng Long (Theo Báo Lào Cai)"
+            if let Some(src) = byline::bracketed_credit(&l.text) {
+                article.source_credit.get_or_insert(src);
+            }
         }
     }
 }
