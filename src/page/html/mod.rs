@@ -135,6 +135,9 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
         .map(|visible| match meta.published.as_deref() {
             // a date without a time, and the meta gives the time of that day
             Some(m) if visible.len() == 10 && m.starts_with(&visible) => m.to_owned(),
+            // a date without a time that is not the metadata's publication
+            // day: a header clock near a short article, not its date line
+            Some(m) if visible.len() == 10 => m.to_owned(),
             _ => visible,
         })
         .or_else(|| meta.published.clone());
@@ -161,8 +164,9 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
     // ảnh: Bế Thu Trang")
     while let Some(&first) = kept.first() {
         let Some(b) = page.blocks.get(first) else { break };
-        let Some(names) =
-            (kinds.get(first) == Some(&Kind::Short)).then(|| byline::labelled_authors(&b.text)).flatten()
+        let Some(names) = (kinds.get(first) == Some(&Kind::Short))
+            .then(|| byline::labelled_authors(&b.text).or_else(|| byline::degree_authors(&b.text)))
+            .flatten()
         else {
             break;
         };
@@ -170,6 +174,15 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
             article.authors = names;
         }
         kept.remove(0);
+        // the author's role printed under the name, in the same element
+        // ("TS. NGUYỄN VĂN HÙNG<br>Phó Trưởng Ban Dân vận Tỉnh ủy")
+        while let Some(&next) = kept.first() {
+            let same = page.blocks.get(next).is_some_and(|n| n.elem == b.elem);
+            if !(same && kinds.get(next) == Some(&Kind::Short)) {
+                break;
+            }
+            kept.remove(0);
+        }
     }
     // the date line printed under the article ("Đăng ngày: 14/09/2020 -
     // Người đăng: admin")
@@ -236,6 +249,9 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
             article.source_credit.get_or_insert(src);
         } else if let Some(names) = byline::authors(&b.text).filter(|_| article.authors.is_empty()) {
             article.authors = names;
+            if let Some(src) = byline::bracketed_credit(&b.text) {
+                article.source_credit.get_or_insert(src);
+            }
         } else if kinds.get(last) == Some(&Kind::Short) && words(&b.text) <= 40 && is_footer_line(&b.text) {
             // the site's address line closing a page without a footer element
         } else if kinds.get(last) == Some(&Kind::Short)
@@ -423,6 +439,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
         .or(meta.url.as_deref())
         .or(page.head.base.as_deref())
         .and_then(site::host_of)
+        .or_else(|| meta.title_host.clone())
         .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
         .or_else(|| footer().find_map(site::host_in));
     s.province = s
