@@ -233,12 +233,26 @@ const PLACE_UNITS: [&str; 7] = ["huyện", "quận", "thị xã", "thành phố"
 /// assert!(is_owner_masthead("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH HÀ TĨNH"));
 /// ```
 pub fn is_owner_masthead(line: &str) -> bool {
-    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
-    {
-        return false;
-    }
+    // in capitals (most lines fail here, at their second letter)
     let letters = || line.chars().filter(|c| c.is_alphabetic());
     if letters().next().is_none() || letters().any(char::is_lowercase) {
+        return false;
+    }
+    is_owner_name(line)
+}
+
+/// Whether a text is the name of a body that runs a portal, whatever its
+/// case ("Tỉnh ủy Hưng Yên", "Sở Tư pháp tỉnh Quảng Ngãi"): an
+/// organisation's name ending with its place.
+///
+/// ```
+/// use vnarticle::page::site::is_owner_name;
+/// assert!(is_owner_name("Tỉnh ủy Hưng Yên"));
+/// assert!(!is_owner_name("Huyện ủy Hải Lăng trao Huy hiệu Đảng cho đảng viên"));
+/// ```
+pub fn is_owner_name(line: &str) -> bool {
+    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
+    {
         return false;
     }
     static OPENERS: LazyLock<Vec<String>> =

@@ -122,6 +122,10 @@ fn best_title(
         }
         if n >= 4 {
             s += 0.5;
+            // a heading-shaped line right over the date line
+            if kinds.get(i + 1) == Some(&Kind::Stamp) && !ends_sentence(&b.text) {
+                s += 1.5;
+            }
         }
         if n > 35 && ends_sentence(&b.text) {
             s -= 2.0;

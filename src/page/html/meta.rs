@@ -29,6 +29,9 @@ pub(super) struct Meta {
     /// A `<title>` part that is the site's host ("Tiêu đề |
     /// hoangmai.nghean.gov.vn").
     pub title_host: Option<String>,
+    /// A `<title>` part that names the body running the site ("Tỉnh ủy
+    /// Hưng Yên"): the site's name when the page gives no other.
+    pub owner_name: Option<String>,
 }
 
 const PUBLISHED_KEYS: [&str; 12] = [
@@ -69,6 +72,7 @@ pub(super) fn read(head: &Head) -> Meta {
         if m.site_name.is_none() {
             m.site_name = parts.iter().find(|p| site::is_site_name(p)).map(|p| (*p).to_owned());
         }
+        m.owner_name = parts.iter().find(|p| site::is_owner_name(p)).map(|p| (*p).to_owned());
         m.title_host = parts.iter().find_map(|p| site::host_in(p).filter(|h| h.len() + 8 >= p.len()));
         m.page_title = parts
             .iter()
@@ -119,6 +123,7 @@ fn title_parts(title: &str) -> Vec<&str> {
 fn is_site_part(part: &str, site_name: Option<&str>) -> bool {
     let key = tone_key(part);
     site::is_site_name(part)
+        || site::is_owner_name(part)
         || site_name.is_some_and(|s| tone_key(s) == key)
         || [
             "trang chủ",

@@ -280,24 +280,48 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
             article.authors = names;
         }
     }
+    // a related box between the last paragraph and the byline ("Tin liên
+    // quan" and its links, then "Thu Hằng" in the article's container)
+    if article.authors.is_empty() && matches!(kinds.get(end), Some(Kind::Chrome(Chrome::End))) {
+        let mut i = end + 1;
+        while matches!(kinds.get(i), Some(Kind::Link | Kind::Stamp)) {
+            i += 1;
+        }
+        let container =
+            |x: usize| page.blocks.get(x).and_then(|b| page.elems.get(b.elem as usize)).map(|e| e.parent);
+        let same = kept.last().is_some_and(|&l| container(l).is_some() && container(l) == container(i));
+        if i > end + 1
+            && same
+            && kinds.get(i) == Some(&Kind::Short)
+            && let Some(names) =
+                page.blocks.get(i).filter(|b| words(&b.text) <= 6).and_then(|b| byline::authors(&b.text))
+        {
+            article.authors = names;
+        }
+    }
 }
 
 /// A labelled byline in the article's head ("Tác giả: Hải Yến", "Bài, ảnh:
 /// Ngọc Anh"), or one in an element marked as the author's.
 fn head_byline(page: &Page, from: usize, to: usize) -> Option<Vec<String>> {
+    let labelled = |p: &str| {
+        let k = layout::key(p);
+        ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
+            .iter()
+            .any(|l| k.starts_with(l))
+            && p.contains(':')
+    };
     page.blocks.get(from..to)?.iter().find_map(|b| {
-        let labelled = {
-            let k = layout::key(&b.text);
-            ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
-                .iter()
-                .any(|l| k.starts_with(l))
-                && b.text.contains(':')
-        };
-        if !(labelled || b.hints.has(Hints::AUTHOR)) || words(&b.text) > 12 {
+        if words(&b.text) > 16 {
             return None;
         }
-        let text = b.text.rsplit_once(':').filter(|_| labelled).map_or(b.text.as_str(), |(_, r)| r);
-        let text = text.split(['|', '•']).next().unwrap_or(text);
+        // the byline's part of a meta line: "Tác giả: Hải Yến | Ngày đăng: …"
+        let mut parts = b.text.split(['|', '•']).map(str::trim);
+        let text = match parts.clone().find(|p| labelled(p)) {
+            Some(p) => p.split_once(':').map_or(p, |(_, r)| r),
+            None if b.hints.has(Hints::AUTHOR) => parts.next().unwrap_or_default(),
+            None => return None,
+        };
         byline::authors(text.trim())
     })
 }
@@ -422,6 +446,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
             .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
             .map(|b| b.text.as_str())
             .or_else(|| masthead().next())
+            .or(meta.owner_name.as_deref())
             .map(site::clean_site_name)
     });
     let footer = || {
