@@ -22,32 +22,29 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("credit regex")
 });
 
-/// Words that open the name of a body, not a person.
+/// Words that open the name of a body, not a person (tone keys). Words
+/// that also open pen names ("Văn Thiện", "Thành Trung", "Trung Kiên",
+/// "Công Minh", "Đoàn Văn Hậu") are listed with the word that makes them a
+/// body ("văn phòng", "trung tâm").
 const NOT_NAME_OPENERS: &[&str] = &[
     "ban",
     "báo",
     "đài",
     "sở",
     "phòng",
-    "trung",
     "cổng",
     "trang",
-    "văn",
     "huyện",
     "tỉnh",
-    "thành",
     "xã",
     "phường",
+    "quận",
     "đảng",
-    "hội",
-    "đoàn",
-    "công",
-    "trường",
-    "bệnh",
     "ủy",
+    "uỷ",
     "ubnd",
+    "hđnd",
     "cục",
-    "chi",
     "tổng",
     "viện",
     "bộ",
@@ -58,15 +55,79 @@ const NOT_NAME_OPENERS: &[&str] = &[
     "ảnh",
     "bài",
     "tin",
-    "thông",
     "tạp",
-    "cơ",
-    "quận",
-    "thị",
-    "mặt",
-    "liên",
-    "hđnd",
+    "bệnh",
+    "văn phòng",
+    "văn hóa",
+    "thành phố",
+    "thành ủy",
+    "thành đoàn",
+    "trung tâm",
+    "trung đoàn",
+    "trung ương",
+    "công an",
+    "công ty",
+    "công đoàn",
+    "đoàn thanh niên",
+    "đoàn tncs",
+    "đoàn kiểm tra",
+    "đoàn công tác",
+    "chi cục",
+    "chi bộ",
+    "chi hội",
+    "chi nhánh",
+    "hội nông dân",
+    "hội liên hiệp",
+    "hội cựu chiến binh",
+    "hội chữ thập đỏ",
+    "hội người cao tuổi",
+    "hội đồng",
+    "thông tấn",
+    "liên đoàn",
+    "liên minh",
+    "mặt trận",
+    "cơ quan",
+    "thị xã",
+    "thị trấn",
+    "thị ủy",
+    "trường thcs",
+    "trường thpt",
+    "trường tiểu học",
+    "trường mầm non",
+    "trường đại học",
+    "trường cao đẳng",
+    "trường chính trị",
+    "học viện",
+    "phó",
+    "trưởng",
+    "giám đốc",
+    "chủ tịch",
+    "bí thư",
+    "chánh",
+    "ủy viên",
+    "chuyên viên",
+    "giảng viên",
 ];
+
+/// An academic degree or a military rank before a byline name ("TS.",
+/// "ThS.", "PGS.TS", "Thượng tá"): not part of the name.
+static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:gs|pgs|ts|ths|th\.s|ncs|bs|bsckii|bscki|ks|cn|ls)\s*\.\s*)+(?:ts\b\s*)?|^(?:đại|thượng|trung|thiếu)\s+(?:tá|úy|uý)\s+|^(?:đại|trung|thiếu)\s+tướng\s+",
+    )
+    .expect("degree regex")
+});
+
+/// Whether a byline part names a body ("Đài truyền thanh Huyện", "Trung tâm
+/// VH-TT huyện"), not a person.
+fn names_body(part: &str) -> bool {
+    static OPENERS: LazyLock<Vec<String>> =
+        LazyLock::new(|| NOT_NAME_OPENERS.iter().map(|o| tone_key(o)).collect());
+    let key = tone_key(part);
+    OPENERS.iter().any(|o| {
+        key.starts_with(o.as_str()) && !key[o.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// The source named by a credit line ("Theo vpubnd.kiengiang.gov.vn" →
 /// "vpubnd.kiengiang.gov.vn"); `None` for anything else, such as a sentence
@@ -87,6 +148,23 @@ pub fn credit(line: &str) -> Option<String> {
     (words <= 10 && !clause && !src.is_empty()).then(|| src.to_owned())
 }
 
+/// A credit in brackets closing a byline ("Hoàng Long (Theo Báo Lào Cai)"
+/// → "Báo Lào Cai").
+///
+/// ```
+/// use vnarticle::page::byline::bracketed_credit;
+/// assert_eq!(bracketed_credit("Hoàng Long (Theo Báo Lào Cai)").as_deref(), Some("Báo Lào Cai"));
+/// assert_eq!(bracketed_credit("Nguyễn Văn An (Trung tâm Văn hóa)"), None);
+/// ```
+pub fn bracketed_credit(line: &str) -> Option<String> {
+    let line = line.trim().trim_end_matches('.');
+    let open = line.rfind(['(', '['])?;
+    if open == 0 || line.split_whitespace().count() > 16 {
+        return None;
+    }
+    credit(&line[open..])
+}
+
 /// The author names of a byline line; `None` when the line is not a byline.
 /// Parts that name a body ("Đài truyền thanh Huyện") are dropped; names in
 /// capitals are re-cased.
@@ -101,7 +179,16 @@ pub fn credit(line: &str) -> Option<String> {
 /// ```
 pub fn authors(line: &str) -> Option<Vec<String>> {
     let line = line.trim();
+    // "Tin: Nguyễn Hoa; Ảnh: Trần Bình": each labelled part on its own
+    if line.contains(';') {
+        let names: Vec<String> = line.split(';').filter_map(authors).flatten().collect();
+        return (!names.is_empty()).then_some(names);
+    }
     let line = match LABEL.find(line) {
+        Some(m) => &line[m.end()..],
+        None => line,
+    };
+    let line = match DEGREE.find(line) {
         Some(m) => &line[m.end()..],
         None => line,
     };
@@ -119,6 +206,10 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
     }
     let mut names = Vec::new();
     for part in split_parts(line) {
+        if names_body(part) {
+            // the body the authors write for: the rest of the line is its name
+            break;
+        }
         if let Some(name) = person_name(part) {
             names.push(name);
         } else if part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
@@ -127,6 +218,32 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// The names of a byline that opens with its label ("Tin, ảnh: Hồng Lĩnh",
+/// "Tác giả: Lê Minh Tâm"); `None` for a line without a label.
+///
+/// ```
+/// use vnarticle::page::byline::labelled_authors;
+/// assert_eq!(labelled_authors("Tin, ảnh: Hồng Lĩnh").unwrap(), ["Hồng Lĩnh"]);
+/// assert_eq!(labelled_authors("Hồng Lĩnh"), None);
+/// ```
+pub fn labelled_authors(line: &str) -> Option<Vec<String>> {
+    LABEL.find(line.trim())?;
+    authors(line)
+}
+
+/// The names of a byline that opens with an academic degree or a rank
+/// ("TS. NGUYỄN VĂN HÙNG"); `None` otherwise.
+///
+/// ```
+/// use vnarticle::page::byline::degree_authors;
+/// assert_eq!(degree_authors("TS. NGUYỄN VĂN HÙNG").unwrap(), ["Nguyễn Văn Hùng"]);
+/// assert_eq!(degree_authors("Nguyễn Văn Hùng"), None);
+/// ```
+pub fn degree_authors(line: &str) -> Option<Vec<String>> {
+    DEGREE.find(line.trim())?;
+    authors(line)
 }
 
 fn split_parts(line: &str) -> impl Iterator<Item = &str> {
@@ -140,10 +257,6 @@ fn split_parts(line: &str) -> impl Iterator<Item = &str> {
 fn person_name(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
-        return None;
-    }
-    let first = tone_key(words[0]);
-    if NOT_NAME_OPENERS.contains(&first.as_str()) {
         return None;
     }
     let shaped = words.iter().all(|w| {
@@ -180,6 +293,17 @@ mod tests {
             ("Tin và ảnh: LÊ HOÀNG", vec!["Lê Hoàng"]),
             ("Thanh Hương, Minh Tuấn", vec!["Thanh Hương", "Minh Tuấn"]),
             ("Quốc Việt và Hải Yến", vec!["Quốc Việt", "Hải Yến"]),
+            ("Văn Thiện - Minh Hòa", vec!["Văn Thiện", "Minh Hòa"]),
+            ("Văn Hùng - Ánh Tuyết (Phòng Tư pháp)", vec!["Văn Hùng", "Ánh Tuyết"]),
+            ("Minh Hằng - Trung tâm VH-TT&TT huyện", vec!["Minh Hằng"]),
+            ("Thành Trung - Công Minh", vec!["Thành Trung", "Công Minh"]),
+            ("Trung Kiên (Đài TT-TH huyện)", vec!["Trung Kiên"]),
+            ("ThS. Lê Thị Thu Hà - Trường Chính trị tỉnh", vec!["Lê Thị Thu Hà"]),
+            ("TS. NGUYỄN VĂN HÙNG", vec!["Nguyễn Văn Hùng"]),
+            ("PGS.TS Trần Văn Minh, Phó Giám đốc Học viện", vec!["Trần Văn Minh"]),
+            ("Thượng tá Đinh Văn Sơn", vec!["Đinh Văn Sơn"]),
+            ("Tin: Nguyễn Hoa; Ảnh: Trần Bình", vec!["Nguyễn Hoa", "Trần Bình"]),
+            ("Hoàng Long (Theo Báo Lào Cai)", vec!["Hoàng Long"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
@@ -196,6 +320,11 @@ mod tests {
             "Làm tốt công tác tuyên truyền",
             "Xin trân trọng cảm ơn đồng chí!",
             "Đài truyền thanh huyện",
+            "Văn Phòng Huyện Ủy",
+            "Trung Tâm Văn Hóa Huyện",
+            "Đoàn Thanh Niên Xã",
+            "Phó Giám Đốc Sở",
+            "TS.",
             "Quang cảnh hội nghị.",
             "Ngày càng đi vào chiều sâu",
         ] {

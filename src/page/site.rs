@@ -73,17 +73,39 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
 /// assert_eq!(province_in("Cổng thông tin Đảng ủy Khối các cơ quan Trung ương"), None);
 /// ```
 pub fn province_in(text: &str) -> Option<&'static str> {
+    let (prefixed, bare) = provinces_named(text);
+    prefixed.or(bare)
+}
+
+/// The province named after "tỉnh" or "thành phố" only ("Địa chỉ: thị trấn
+/// Nam Đàn, huyện Nam Đàn, tỉnh Nghệ An"): in a footer line, a bare name
+/// may be a street or a person ("Phan Đình Phùng", "Hùng Vương").
+///
+/// ```
+/// use vnarticle::page::site::province_named;
+/// assert_eq!(province_named("Bản quyền thuộc về Huyện ủy Nam Đàn - tỉnh Nghệ An"), Some("Nghệ An"));
+/// assert_eq!(province_named("Địa chỉ: 172 Hùng Vương, thành phố Quảng Ngãi"), Some("Quảng Ngãi"));
+/// assert_eq!(province_named("Địa chỉ: 05 Bắc Ninh, phường 2"), None);
+/// ```
+pub fn province_named(text: &str) -> Option<&'static str> {
+    provinces_named(text).0
+}
+
+/// The first province named with a prefix, and the first named bare.
+fn provinces_named(text: &str) -> (Option<&'static str>, Option<&'static str>) {
     let folded = ascii_fold(text);
     let p = &*PROVINCES;
     let mut bare = None;
     for c in p.in_text.captures_iter(&folded) {
-        let name = p.by_slug.get(&slug(c.name("name")?.as_str())).copied();
+        let Some(name) = c.name("name").and_then(|n| p.by_slug.get(&slug(n.as_str())).copied()) else {
+            continue;
+        };
         if c.name("prefix").is_some() {
-            return name;
+            return (Some(name), bare);
         }
-        bare = bare.or(name);
+        bare = bare.or(Some(name));
     }
-    bare
+    (None, bare)
 }
 
 /// The province of a portal domain: one of its labels is a province slug
@@ -146,6 +168,148 @@ pub fn is_site_name(line: &str) -> bool {
     SITE_NAME_OPENERS.iter().any(|o| key.starts_with(o))
 }
 
+/// Words that open the name of a body that runs a portal (written as tone
+/// keys; a one-word opener needs a word after it).
+const OWNER_OPENERS: [&str; 40] = [
+    "ủy ban nhân dân",
+    "ubnd",
+    "hội đồng nhân dân",
+    "hđnd",
+    "sở",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "quận ủy",
+    "thị ủy",
+    "đảng ủy",
+    "đảng bộ",
+    "ban tuyên giáo",
+    "ban dân vận",
+    "ban tổ chức",
+    "ban nội chính",
+    "ban quản lý",
+    "ban dân tộc",
+    "ban chỉ huy quân sự",
+    "văn phòng",
+    "thanh tra",
+    "ủy ban mặt trận",
+    "ủy ban mttq",
+    "ủy ban kiểm tra",
+    "bộ chỉ huy",
+    "công an",
+    "trung tâm",
+    "kho bạc",
+    "cục",
+    "chi cục",
+    "liên đoàn lao động",
+    "hội nông dân",
+    "hội liên hiệp phụ nữ",
+    "hội cựu chiến binh",
+    "hội chữ thập đỏ",
+    "hội người cao tuổi",
+    "hội khuyến học",
+    "tỉnh đoàn",
+    "huyện đoàn",
+    "thành đoàn",
+];
+
+/// Words naming a place below the province, after which a masthead names it.
+const PLACE_UNITS: [&str; 7] = ["huyện", "quận", "thị xã", "thành phố", "xã", "phường", "thị trấn"];
+
+/// Whether a line is the masthead of a body that runs the portal, printed in
+/// capitals above or below the page ("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI",
+/// "HUYỆN ỦY HẢI LĂNG - TỈNH QUẢNG TRỊ", "ỦY BAN NHÂN DÂN HUYỆN KRÔNG
+/// PẮC"): an organisation's name that names its place, with no sentence.
+///
+/// ```
+/// use vnarticle::page::site::is_owner_masthead;
+/// assert!(is_owner_masthead("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI"));
+/// assert!(is_owner_masthead("HUYỆN ỦY HẢI LĂNG - TỈNH QUẢNG TRỊ"));
+/// assert!(!is_owner_masthead("Sở Tư pháp tỉnh Quảng Ngãi triển khai Ngày Pháp luật"));
+/// assert!(!is_owner_masthead("ĐẢNG CỘNG SẢN VIỆT NAM"));
+/// assert!(!is_owner_masthead("BAN CHỈ ĐẠO TỔNG KẾT CÔNG TÁC"));
+/// assert!(!is_owner_masthead("HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN BẢO THẮNG LẦN THỨ 12"));
+/// assert!(!is_owner_masthead("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI ĐẠI BIỂU"));
+/// assert!(is_owner_masthead("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH TỈNH HÀ TĨNH"));
+/// ```
+pub fn is_owner_masthead(line: &str) -> bool {
+    // in capitals (most lines fail here, at their second letter)
+    let letters = || line.chars().filter(|c| c.is_alphabetic());
+    if letters().next().is_none() || letters().any(char::is_lowercase) {
+        return false;
+    }
+    is_owner_name(line)
+}
+
+/// Whether a text is the name of a body that runs a portal, whatever its
+/// case ("Tỉnh ủy Hưng Yên", "Sở Tư pháp tỉnh Quảng Ngãi"): an
+/// organisation's name ending with its place.
+///
+/// ```
+/// use vnarticle::page::site::is_owner_name;
+/// assert!(is_owner_name("Tỉnh ủy Hưng Yên"));
+/// assert!(!is_owner_name("Huyện ủy Hải Lăng trao Huy hiệu Đảng cho đảng viên"));
+/// ```
+pub fn is_owner_name(line: &str) -> bool {
+    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
+    {
+        return false;
+    }
+    static OPENERS: LazyLock<Vec<String>> =
+        LazyLock::new(|| OWNER_OPENERS.iter().map(|o| tone_key(o)).collect());
+    let key = tone_key(line);
+    let opens = OPENERS.iter().any(|o| key.starts_with(o.as_str()) && key[o.len()..].starts_with(' '));
+    if !opens || line.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // the name ends with its place: a few words after the last place word
+    // ("… TỈNH QUẢNG NGÃI", "HUYỆN ỦY HẢI LĂNG"); a headline in capitals
+    // goes on ("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI")
+    let words: Vec<&str> = key.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let is_unit = |i: usize| {
+        PLACE_UNITS.iter().chain(["tỉnh", "tp"].iter()).any(|u| {
+            let n = u.split(' ').count();
+            words.get(i..i + n).is_some_and(|ws| ws.join(" ") == *u)
+        })
+    };
+    match (0..words.len()).rev().find(|&i| is_unit(i)) {
+        Some(last) => words.len() - last <= 5,
+        None => province_in(line).is_some() && words.len() <= 8,
+    }
+}
+
+/// A site name as the record gives it: re-cased when printed in capitals
+/// ([`recase_site_name`]), without a trailing " - tỉnh …" that only says
+/// where the body is ("Trang thông tin điện tử huyện Yên Thế - tỉnh Bắc
+/// Giang" → "Trang thông tin điện tử huyện Yên Thế"; the province is the
+/// site's `province`).
+///
+/// ```
+/// use vnarticle::page::site::clean_site_name;
+/// assert_eq!(
+///     clean_site_name("TRANG THÔNG TIN ĐIỆN TỬ HUYỆN BẮC QUANG - TỈNH HÀ GIANG"),
+///     "Trang thông tin điện tử huyện Bắc Quang"
+/// );
+/// assert_eq!(clean_site_name("Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu"), "Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu");
+/// ```
+pub fn clean_site_name(name: &str) -> String {
+    let name = recase_site_name(name);
+    for sep in [" - ", " – ", " — "] {
+        if let Some((head, tail)) = name.rsplit_once(sep) {
+            let key = tone_key(tail);
+            let locator =
+                (key.starts_with("tỉnh ") || key.starts_with("thành phố ") || key.starts_with("tp"))
+                    && tail.split_whitespace().count() <= 5
+                    && province_named(tail).is_some()
+                    && !head.trim().is_empty();
+            if locator {
+                return head.trim_end().to_owned();
+            }
+        }
+    }
+    name
+}
+
 /// A site name in all capitals, re-cased: sentence case, with the province
 /// name capitalized ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK" → "Cổng thông tin
 /// điện tử tỉnh Đắk Lắk"). Mixed-case names are kept as written.
@@ -154,10 +318,62 @@ pub fn recase_site_name(name: &str) -> String {
     if letters.is_empty() || letters.iter().any(|c| c.is_lowercase()) {
         return name.to_owned();
     }
-    let mut out: String = name.to_lowercase();
-    if let Some(first) = out.chars().next() {
-        out = first.to_uppercase().chain(out.chars().skip(1)).collect();
+    let mut words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let keys: Vec<String> = words.iter().map(|w| tone_key(w)).collect();
+    let key_at = |i: usize| keys.get(i).map_or("", String::as_str);
+    // a place unit at word i: its length in words
+    let unit_at = |i: usize| {
+        PLACE_UNITS.iter().find_map(|u| {
+            let n = u.split(' ').count();
+            (0..n).all(|k| u.split(' ').nth(k) == Some(key_at(i + k))).then_some(n)
+        })
+    };
+    let committee = tone_key("ủy");
+    let mut i = 0;
+    while i < words.len() {
+        let Some(n) = unit_at(i) else {
+            if ACRONYMS.contains(&key_at(i)) {
+                words[i] = words[i].to_uppercase();
+            }
+            i += 1;
+            continue;
+        };
+        let mut j = i + n;
+        if key_at(j) == committee {
+            // "Huyện ủy Hải Lăng": the committee, then its place
+            if let Some(w) = words.get_mut(i) {
+                *w = capitalize(w);
+            }
+            j += 1;
+        }
+        let start = j;
+        while j < words.len()
+            && j - start < 4
+            && key_at(j).chars().next().is_some_and(char::is_alphanumeric)
+            && unit_at(j).is_none()
+            && !matches!(key_at(j), "tỉnh" | "và")
+        {
+            if let Some(w) = words.get_mut(j) {
+                *w = capitalize(w);
+            }
+            j += 1;
+        }
+        i = j.max(i + 1);
     }
+    // the Party and the committees are written with a capital: "Đảng bộ",
+    // "Tỉnh ủy", "Đảng ủy"
+    let party = tone_key("đảng");
+    for i in 0..words.len() {
+        if key_at(i) == party || key_at(i + 1) == committee {
+            if let Some(w) = words.get_mut(i) {
+                *w = capitalize(w);
+            }
+        }
+    }
+    if let Some(first) = words.first_mut() {
+        *first = capitalize(first);
+    }
+    let mut out = words.join(" ");
     if let Some(province) = province_in(name) {
         // capitalize each word of the province where it stands
         let key = tone_key(province);
@@ -165,19 +381,22 @@ pub fn recase_site_name(name: &str) -> String {
             // tone_key keeps lengths for lower-case NFC text without tone moves;
             // fall back to the name as written when it does not line up.
             if out.is_char_boundary(at) && out.is_char_boundary(at + key.len()) {
-                let words: String = out[at..at + key.len()]
-                    .split(' ')
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let words: String =
+                    out[at..at + key.len()].split(' ').map(capitalize).collect::<Vec<_>>().join(" ");
                 out.replace_range(at..at + key.len(), &words);
             }
         }
     }
     out
+}
+
+/// Abbreviations kept in capitals when a name is re-cased (tone keys).
+const ACRONYMS: [&str; 8] = ["ubnd", "hđnd", "ttđt", "mttq", "ubmttq", "tncs", "vn", "tp"];
+
+/// The word with its first letter in capitals ("hải" → "Hải"; "ủy" → "Ủy").
+fn capitalize(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -221,6 +440,22 @@ mod tests {
         assert_eq!(
             recase_site_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"),
             "Cổng thông tin điện tử tỉnh Đắk Lắk"
+        );
+        assert_eq!(
+            recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ HUYỆN ỦY HẢI LĂNG"),
+            "Trang thông tin điện tử Huyện ủy Hải Lăng"
+        );
+        assert_eq!(
+            recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN TUYÊN GIÁO TỈNH ỦY NINH BÌNH"),
+            "Trang thông tin điện tử ban tuyên giáo Tỉnh ủy Ninh Bình"
+        );
+        assert_eq!(
+            recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BÌNH PHƯỚC"),
+            "Trang thông tin điện tử Đảng bộ tỉnh Bình Phước"
+        );
+        assert_eq!(
+            recase_site_name("CỔNG TTĐT HUYỆN KRÔNG PẮC - TỈNH ĐẮK LẮK"),
+            "Cổng TTĐT huyện Krông Pắc - tỉnh Đắk Lắk"
         );
         assert_eq!(
             recase_site_name("Cổng thông tin điện tử Kiên Giang"),

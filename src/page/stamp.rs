@@ -32,16 +32,18 @@ impl Stamp {
 // Named fragments (DESIGN.md habit 6).
 const DMY: &str = r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})";
 const ISO: &str = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})";
+/// "23 tháng 12 năm 2023", "05 tháng 8, 2024": the date written out.
+const LONG: &str = r"(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:,|năm)\s*(?P<y3>\d{4})";
 const TIME: &str = r"(?P<h>\d{1,2})\s?[:hg]\s?(?P<mi>\d{2})(?::\d{2})?(?:\s?(?P<ampm>[AaPp][Mm]|SA|CH))?";
 const TIME2: &str = r"(?P<h2>\d{1,2})\s?[:hg]\s?(?P<mi2>\d{2})(?::\d{2})?(?:\s?(?P<ampm2>[AaPp][Mm]|SA|CH))?";
 const WEEKDAY: &str = r"(?:thứ\s?(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s?nhật|cn|t[2-7])";
-const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
+const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản(?:\s+ngày)?|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
 const SEP: &str = r"\s*[,|\-–—]?\s*(?:lúc\s*)?";
 const ZONE: &str = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*\)?)?";
 
 fn body() -> String {
     format!(
-        r"(?:{LABEL}\s*(?:lúc\s*)?:?\s*)?(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:(?:{DMY}|{ISO})(?:(?:{SEP}|T){TIME})?|{TIME2}{SEP}(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:{DMY2}|{ISO2})){ZONE}",
+        r"(?:{LABEL}\s*(?:lúc\s*)?:?\s*)?(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:(?:{DMY}|{ISO}|{LONG})(?:(?:{SEP}|T){TIME})?|{TIME2}{SEP}(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:{DMY2}|{ISO2})){ZONE}",
         DMY2 = DMY.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>"),
         ISO2 = ISO.replace("?P<iy>", "?P<iy2>").replace("?P<im>", "?P<im2>").replace("?P<id>", "?P<id2>"),
     )
@@ -51,6 +53,37 @@ fn body() -> String {
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^[(\[]?\s*{}[+:0-9 ]*\s*[)\]]?\s*\.?$", body())).expect("stamp line regex")
 });
+
+/// A stamp opening a line, whatever follows it (checked by the caller).
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[(\[]?\s*{}\s*[)\]]?", body())).expect("leading stamp regex")
+});
+
+/// What follows a date on a portal's meta line ("… | Lượt xem: 350",
+/// "… Tác giả: Hải Yến"): a counter, a byline label, a tool. Tone keys.
+const META_LABELS: [&str; 21] = [
+    "lượt xem",
+    "lượt đọc",
+    "lượt truy cập",
+    "số lượt",
+    "số lần xem",
+    "đã xem",
+    "xem:",
+    "views",
+    "tác giả",
+    "người đăng",
+    "người viết",
+    "đăng bởi",
+    "bởi:",
+    "cỡ chữ",
+    "xem với cỡ chữ",
+    "chia sẻ",
+    "in bài",
+    "in trang",
+    "gửi email",
+    "bình luận",
+    "font",
+];
 
 /// A stamp in brackets at the end of a line: "Tiêu đề. (19/05/2017, 08:14)".
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,12 +137,28 @@ pub fn find_in_line(line: &str) -> Option<Stamp> {
     if let Some(s) = parse_line(line) {
         return Some(s);
     }
+    // the stamp, then the line's other items: "Ngày đăng: 24/04/2020 | 09:45
+    // Lượt xem: 1208" (the time goes with the date, not with the counter)
+    if let Some(c) = LEADING.captures(line)
+        && let Some(whole) = c.get(0)
+    {
+        let rest = line[whole.end()..].trim_start_matches(['|', '•', '·', '-', '–', '—', ',', ' ', '\t']);
+        let key = crate::normalize::tone_key(rest);
+        if META_LABELS.iter().any(|l| key.starts_with(l))
+            && let Some(s) = from_captures(&c)
+        {
+            return Some(s);
+        }
+    }
     let parts = |seps: &[&str]| -> Option<Stamp> {
         let mut pieces = vec![line];
         for sep in seps {
             pieces = pieces.iter().flat_map(|p| p.split(sep)).collect();
         }
-        pieces.into_iter().find_map(|p| parse_line(p.trim()))
+        // a piece cut out of a bracketed range ("(03/02/1930 - 03/02/2022)")
+        // is not a stamp
+        let balanced = |p: &str| p.matches(['(', '[']).count() == p.matches([')', ']']).count();
+        pieces.into_iter().filter(|p| balanced(p)).find_map(|p| parse_line(p.trim()))
     };
     parts(&["|", "•", "·", "\t"]).or_else(|| parts(&["|", "•", "·", " - ", " – ", " — "]))
 }
@@ -142,6 +191,8 @@ fn from_captures(c: &Captures) -> Option<Stamp> {
     let date = if let (Some(d), Some(m), Some(y)) = (num(c, "d"), num(c, "m"), num(c, "y")) {
         Ymd::new(y as i32, m, d)
     } else if let (Some(d), Some(m), Some(y)) = (num(c, "d2"), num(c, "m2"), num(c, "y2")) {
+        Ymd::new(y as i32, m, d)
+    } else if let (Some(d), Some(m), Some(y)) = (num(c, "d3"), num(c, "m3"), num(c, "y3")) {
         Ymd::new(y as i32, m, d)
     } else if let (Some(d), Some(m), Some(y)) = (num(c, "id"), num(c, "im"), num(c, "iy")) {
         Ymd::new(y as i32, m, d)
@@ -192,6 +243,13 @@ mod tests {
             ("2019-08-21 08:12:00", "2019-08-21T08:12:00+07:00"),
             ("21/08/2019 | 2:05 PM", "2019-08-21T14:05:00+07:00"),
             ("Chủ nhật, 18/08/2019 20h30", "2019-08-18T20:30:00+07:00"),
+            ("Ngày 23 tháng 12 năm 2023", "2023-12-23"),
+            ("Cập nhật ngày: 03/11/2016", "2016-11-03"),
+            ("Xuất bản ngày 03/11/2016 14:22", "2016-11-03T14:22:00+07:00"),
+            ("Đăng ngày: 03-11-2016 | 14:22", "2016-11-03T14:22:00+07:00"),
+            ("Thứ Hai, ngày 05 tháng 8 năm 2024 - 14:10", "2024-08-05T14:10:00+07:00"),
+            ("21/08/2019 08:12:00 SA", "2019-08-21T08:12:00+07:00"),
+            ("21/08/2019 02:12:00 CH", "2019-08-21T14:12:00+07:00"),
         ] {
             let got = parse_line(line).map(|s| s.to_iso());
             assert_eq!(got.as_deref(), Some(iso), "{line}");
@@ -204,11 +262,34 @@ mod tests {
             "Ngày 15/5/2016, Bộ Chính trị đã ban hành Chỉ thị 05.",
             "30/02/2017",
             "Giấy phép số 99/GP-TTĐT cấp ngày 14/05/2010",
+            "Ngày 23 tháng 12 năm 2023, Ủy ban MTTQ huyện tổ chức lễ bàn giao.",
+            "23 tháng 12",
             "(1969 - 2024)",
             "73/73",
             "",
         ] {
             assert!(parse_line(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn stamp_then_other_items() {
+        for (line, iso) in [
+            ("Ngày đăng: 24/04/2020 | 09:45 Lượt xem: 1208", "2020-04-24T09:45:00+07:00"),
+            ("Thứ Năm, 10/08/2023 - 07:45 Lượt xem: 2.031", "2023-08-10T07:45:00+07:00"),
+            ("12/03/2020 08:30 Tác giả: Hải Yến", "2020-03-12T08:30:00+07:00"),
+            ("Ngày đăng: 05/06/2018 | Lượt xem: 322", "2018-06-05"),
+        ] {
+            assert_eq!(find_in_line(line).map(|s| s.to_iso()).as_deref(), Some(iso), "{line}");
+        }
+        // a sentence that opens with a date is not a meta line, nor is a
+        // slogan with an anniversary range
+        for line in [
+            "Chào mừng kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)",
+            "Ngày 15/5/2016 Bộ Chính trị ban hành Chỉ thị 05",
+            "21/08/2019 Hội nghị tổng kết",
+        ] {
+            assert!(find_in_line(line).is_none(), "{line}");
         }
     }
 

@@ -68,7 +68,7 @@ struct Line {
 /// assert_eq!(a.paragraphs.len(), 1);
 /// ```
 pub fn read(text: &str, url: Option<&str>) -> Article {
-    let lines: Vec<Line> = unwrap_hard_wrapped(text)
+    let mut lines: Vec<Line> = unwrap_hard_wrapped(text)
         .into_iter()
         .filter(|t| !t.is_empty())
         .map(|text| {
@@ -76,12 +76,17 @@ pub fn read(text: &str, url: Option<&str>) -> Article {
             Line { text, kind, footer }
         })
         .collect();
+    title_before_stamp(&mut lines);
     let mut article = Article::default();
     read_site(&lines, &mut article);
 
     let head = read_head(&lines, &mut article);
-    let (body, tail) = split_body(&lines, head);
+    head_byline(&mut lines, head, &mut article);
+    let (body, tail, last) = split_body(&lines, head);
     read_tail(&lines[tail..], &mut article);
+    if article.published.is_none() {
+        article.published = stamp_after(&lines, last).map(|s| s.to_iso());
+    }
     article.paragraphs = body;
     // lines were normalized by unwrap_hard_wrapped, empty ones dropped
     article.normalized = true;
@@ -151,8 +156,12 @@ fn classify_content(line: &str) -> Kind {
     if let Some(s) = stamp::parse_line(line) {
         return Kind::Stamp(s);
     }
-    if site::is_site_name(line) {
+    if site::is_site_name(line) || site::is_owner_masthead(line) {
         return Kind::SiteName;
+    }
+    if labelled_section(line).is_some() {
+        // "Chuyên mục: Xây dựng Đảng": read as the section, never body
+        return Kind::Furniture;
     }
     if is_prose(line) { Kind::Prose } else { Kind::Short }
 }
@@ -189,6 +198,52 @@ fn is_heading(l: &Line) -> bool {
     matches!(l.kind, Kind::Short)
 }
 
+/// A title that reads as a sentence ("Vì sao phải nâng cao chất lượng hòa
+/// giải ở cơ sở?", "Tiêu đề bài viết.") is still the heading when the
+/// page's date line stands right under it: the first sentence-shaped line,
+/// short, followed by a stamp before any other sentence, is a heading.
+fn title_before_stamp(lines: &mut [Line]) {
+    let Some(first) = lines.iter().position(|l| l.kind == Kind::Prose) else { return };
+    let stamp_next = lines
+        .get(first + 1..)
+        .unwrap_or_default()
+        .iter()
+        .find(|l| l.kind != Kind::Furniture)
+        .is_some_and(|l| matches!(l.kind, Kind::Stamp(_)));
+    let short = lines.get(first).is_some_and(|l| l.text.split_whitespace().nth(25).is_none());
+    if stamp_next
+        && short
+        && let Some(l) = lines.get_mut(first)
+    {
+        l.kind = Kind::Short;
+    }
+}
+
+/// A labelled byline between the title and the article ("Tin, ảnh: Hồng
+/// Lĩnh"): the authors, and not a line of the body.
+fn head_byline(lines: &mut [Line], head: usize, article: &mut Article) {
+    let Some(rest) = lines.get_mut(head..) else { return };
+    for l in rest.iter_mut().take_while(|l| l.kind != Kind::Prose).take(6) {
+        if l.kind == Kind::Short
+            && let Some(names) = byline::labelled_authors(&l.text).or_else(|| byline::degree_authors(&l.text))
+        {
+            if article.authors.is_empty() {
+                article.authors = names;
+            }
+            l.kind = Kind::Furniture;
+        }
+    }
+}
+
+/// The article's date line printed under it ("Ngày cập nhật: 10/06/2020"
+/// after the last paragraph, before the lists that follow).
+fn stamp_after(lines: &[Line], last: Option<usize>) -> Option<Stamp> {
+    lines.get(last? + 1..)?.iter().take_while(|l| l.kind != Kind::End).take(5).find_map(|l| match l.kind {
+        Kind::Stamp(s) => Some(s),
+        _ => None,
+    })
+}
+
 /// Finds title, publication stamp and section above the article; returns
 /// the index of the first line after the title (or its stamp).
 fn read_head(lines: &[Line], article: &mut Article) -> usize {
@@ -212,7 +267,14 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
     if let Some(s) = stamp_at {
         let before = lines[..s].iter().rposition(is_heading);
         let after = (s + 1..first_prose).find(|&i| is_heading(&lines[i]));
-        if let Some(t) = before.or(after) {
+        // a category label above the date line, the title under it
+        // ("Tin tức - Sự kiện" / "Thứ ba, 07/03/2023 | 08:00" / title)
+        let label_above = before.is_some_and(|b| {
+            let t = &lines[b].text;
+            looks_like_section(t) || breadcrumb_last(t).is_some()
+        });
+        let chosen = if label_above && after.is_some() { after } else { before.or(after) };
+        if let Some(t) = chosen {
             if let Kind::Stamp(st) = lines[s].kind {
                 article.published = Some(st.to_iso());
             }
@@ -255,15 +317,52 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
 }
 
 /// The section label: the heading nearest above the title, when it is short
-/// and shaped like a category name.
+/// and shaped like a category name, or the last entry of a breadcrumb trail
+/// there ("Trang chủ » Tin tức » Tin hoạt động"); else a labelled category
+/// line in the head ("Chuyên mục: Xây dựng Đảng").
 fn section_before(lines: &[Line], title: usize) -> Option<String> {
-    let i = lines[..title].iter().rposition(is_heading)?;
+    let labelled = || {
+        lines.iter().take(title + 4).find_map(|l| match l.kind {
+            Kind::Short | Kind::Furniture => labelled_section(&l.text).map(str::to_owned),
+            _ => None,
+        })
+    };
+    let Some(i) = lines[..title].iter().rposition(is_heading) else { return labelled() };
     let text = &lines[i].text;
-    let words = text.split_whitespace().count();
-    let shaped = (1..=8).contains(&words)
-        && !text.chars().any(|c| c.is_ascii_digit())
-        && !text.ends_with(['.', ':', ';', '!', '?']);
-    shaped.then(|| text.trim_end_matches(['>', '»', '›', ' ']).to_owned())
+    if let Some(last) = breadcrumb_last(text) {
+        return Some(last.to_owned());
+    }
+    let shaped = section_shaped(text) && !text.ends_with(['.', ':', ';', '!', '?']);
+    shaped.then(|| text.trim_end_matches(['>', '»', '›', ' ']).to_owned()).or_else(labelled)
+}
+
+/// A short heading shaped like a category name: a few words, no digits.
+fn section_shaped(text: &str) -> bool {
+    (1..=8).contains(&text.split_whitespace().count()) && !text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The last entry of a breadcrumb trail written in one line ("Trang chủ >
+/// Tin tức - Sự kiện > Xây dựng Đảng", "Trang chủ / Tin tức / Kinh tế"):
+/// entries between '>', '»', '›' or '/', opening with the home page or three
+/// or more of them; the last one shaped like a category name.
+pub(crate) fn breadcrumb_last(text: &str) -> Option<&str> {
+    let parts: Vec<&str> = text.split(['>', '»', '›', '/']).map(str::trim).collect();
+    let home = |p: &str| matches!(tone_key(p).as_str(), "trang chủ" | "home" | "trang nhất");
+    let trail = parts.len() >= 3 || (parts.len() == 2 && parts.first().is_some_and(|p| home(p)));
+    if !trail || parts.iter().any(|p| p.is_empty() || p.split_whitespace().count() > 8) {
+        return None;
+    }
+    parts.last().copied().filter(|p| !home(p) && section_shaped(p))
+}
+
+/// The category named by a labelled line: "Chuyên mục: Xây dựng Đảng",
+/// "Danh mục: Tin tức - Sự kiện".
+pub(crate) fn labelled_section(line: &str) -> Option<&str> {
+    let (label, rest) = line.split_once(':')?;
+    let rest = rest.trim();
+    matches!(tone_key(label.trim()).as_str(), "chuyên mục" | "danh mục" | "chuyên đề" | "thể loại")
+        .then_some(rest)
+        .filter(|r| section_shaped(r) && !r.ends_with(['.', ';', '!', '?']))
 }
 
 static SECTION_OPENERS: LazyLock<Vec<String>> =
@@ -285,14 +384,23 @@ fn clean_title(title: &str) -> String {
     t.trim_end().to_owned()
 }
 
-/// The body's paragraphs (from `start`) and the index where the tail begins.
-fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize) {
+/// The body's paragraphs (from `start`), the index where the tail begins
+/// and the index of the body's last line.
+fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize, Option<usize>) {
     let mut body: Vec<usize> = Vec::new();
     let mut seen_prose = false;
     let mut end = lines.len();
+    let mut skip_to = start;
     for (i, l) in lines.iter().enumerate().skip(start) {
+        if i < skip_to {
+            continue;
+        }
         match l.kind {
             Kind::End if seen_prose => {
+                if let Some(resume) = inline_box_end(lines, i) {
+                    skip_to = resume;
+                    continue;
+                }
                 end = i;
                 break;
             }
@@ -304,12 +412,51 @@ fn split_body(lines: &[Line], start: usize) -> (Vec<String>, usize) {
             _ => {}
         }
     }
-    // short lines after the last sentence are byline, credit or chrome
+    // short lines after the last sentence are byline, credit or chrome; a
+    // line in quotes closing the article is the article's
     let last_prose = body.iter().rposition(|&i| lines[i].kind == Kind::Prose);
-    let keep = last_prose.map_or(0, |p| p + 1);
+    let mut keep = last_prose.map_or(0, |p| p + 1);
+    while keep > 0
+        && body
+            .get(keep)
+            .is_some_and(|&i| is_quoted(&lines[i].text) && body.get(keep - 1).is_some_and(|&p| i == p + 1))
+    {
+        keep += 1;
+    }
     let tail = body.get(keep).copied().unwrap_or(end).min(end);
     body.truncate(keep);
-    (body.into_iter().map(|i| lines[i].text.clone()).collect(), tail)
+    let last = body.last().copied();
+    (body.into_iter().map(|i| lines[i].text.clone()).collect(), tail, last)
+}
+
+/// A line wholly in quotation marks (“Không để ai bị bỏ lại phía sau”).
+fn is_quoted(text: &str) -> bool {
+    let t = text.trim_end_matches(['.', '!', ' ']);
+    (t.starts_with('“') && t.ends_with('”')) || (t.len() > 2 && t.starts_with('"') && t.ends_with('"'))
+}
+
+/// A "Tin liên quan" list set between two paragraphs: the index where the
+/// article resumes, when at least two sentences follow its entries before
+/// any other list heading or footer. A list after the article's last
+/// paragraph closes it instead.
+fn inline_box_end(lines: &[Line], heading: usize) -> Option<usize> {
+    let h = lines.get(heading)?;
+    if h.footer || !tone_key(&h.text).contains("liên quan") {
+        return None;
+    }
+    let mut j = heading + 1;
+    while lines.get(j).is_some_and(|l| matches!(l.kind, Kind::Short | Kind::Stamp(_) | Kind::Furniture))
+        && j <= heading + 8
+    {
+        j += 1;
+    }
+    if j == heading + 1 || lines.get(j).is_none_or(|l| l.kind != Kind::Prose) {
+        return None;
+    }
+    let after: Vec<&Line> =
+        lines[j..].iter().take_while(|l| l.kind != Kind::End).filter(|l| l.kind == Kind::Prose).collect();
+    let chars: usize = after.iter().map(|l| l.text.len()).sum();
+    (after.len() >= 2 && chars >= 200).then_some(j)
 }
 
 /// Byline and source credit in the first lines after the article.
@@ -324,6 +471,10 @@ fn read_tail(tail: &[Line], article: &mut Article) {
             && let Some(names) = byline::authors(&l.text)
         {
             article.authors = names;
+            // "Hoàng Long (Theo Báo Lào Cai)"
+            if let Some(src) = byline::bracketed_credit(&l.text) {
+                article.source_credit.get_or_insert(src);
+            }
         }
     }
 }
@@ -333,9 +484,20 @@ fn read_tail(tail: &[Line], article: &mut Article) {
 /// "Ghi rõ nguồn tin "http://daklak.gov.vn"").
 fn read_site(lines: &[Line], article: &mut Article) {
     let s = &mut article.site;
-    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName) {
-        s.name = Some(site::recase_site_name(&l.text));
+    // the masthead: lines above the article that name the body running the
+    // portal in capitals ("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI")
+    let first_prose = lines.iter().position(|l| l.kind == Kind::Prose).unwrap_or(lines.len());
+    let masthead = || {
+        lines[..first_prose].iter().filter(|l| l.kind == Kind::SiteName && site::is_owner_masthead(&l.text))
+    };
+    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName && site::is_site_name(&l.text)) {
+        s.name = Some(site::clean_site_name(&l.text));
         s.province = site::province_in(&l.text).map(str::to_owned);
+    } else if let Some(l) = masthead().next() {
+        s.name = Some(site::clean_site_name(&l.text));
+    }
+    if s.province.is_none() {
+        s.province = masthead().find_map(|l| site::province_in(&l.text)).map(str::to_owned);
     }
     let footer = || lines.iter().filter(|l| l.footer);
     if s.domain.is_none() {
@@ -352,6 +514,7 @@ fn read_site(lines: &[Line], article: &mut Article) {
                 k.starts_with("cơ quan chủ quản") || k.starts_with("đơn vị chủ quản")
             })
             .find_map(|l| site::province_in(&l.text))
+            .or_else(|| footer().find_map(|l| site::province_named(&l.text)))
             .map(str::to_owned);
     }
 }
@@ -378,6 +541,29 @@ mod tests {
             "Hoạt động kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam tại huyện Kim Sơn"
         ));
         assert!(!looks_like_section("Tinh gọn bộ máy"));
+    }
+
+    #[test]
+    fn breadcrumbs_and_labels() {
+        assert_eq!(breadcrumb_last("Trang chủ > Tin tức - Sự kiện > Xây dựng Đảng"), Some("Xây dựng Đảng"));
+        assert_eq!(breadcrumb_last("Trang chủ » Tin tức » Tin hoạt động"), Some("Tin hoạt động"));
+        assert_eq!(
+            breadcrumb_last("Trang chủ / Tin tức - Sự kiện / Cải cách hành chính"),
+            Some("Cải cách hành chính")
+        );
+        assert_eq!(breadcrumb_last("Trang chủ > Kinh tế"), Some("Kinh tế"));
+        assert_eq!(breadcrumb_last("Học tập và làm theo Bác"), None);
+        assert_eq!(breadcrumb_last("Tháo gỡ khó khăn cho doanh nghiệp / hợp tác xã"), None);
+        assert_eq!(breadcrumb_last("Tin tức > 2019"), None);
+        assert_eq!(labelled_section("Chuyên mục: Xây dựng Đảng"), Some("Xây dựng Đảng"));
+        assert_eq!(labelled_section("Danh mục: Tin tức - Sự kiện"), Some("Tin tức - Sự kiện"));
+        assert_eq!(
+            labelled_section(
+                "Chuyên đề: Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2021"
+            ),
+            None
+        );
+        assert_eq!(labelled_section("Tác giả: Hải Yến"), None);
     }
 
     #[test]

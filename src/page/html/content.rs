@@ -63,6 +63,10 @@ pub(super) fn classify(b: &Block) -> Kind {
         if let Some(c) = chrome::classify(&b.text) {
             return Kind::Chrome(c);
         }
+        if n <= 12 && crate::page::text::labelled_section(&b.text).is_some() {
+            // "Danh mục: Tin tức - Sự kiện": the section, read apart
+            return Kind::Chrome(Chrome::Furniture);
+        }
     }
     if b.link_density() >= 0.5 {
         return Kind::Link;
@@ -157,9 +161,19 @@ pub(super) fn body(page: &Page, kinds: &[Kind], start: usize, end: usize) -> (Ve
     let mut seen_prose = false;
     let mut links = 0;
     let mut stop = end;
+    let mut skip_to = start;
     for i in start..end {
+        if i < skip_to {
+            continue;
+        }
         let (Some(b), Some(&k)) = (page.blocks.get(i), kinds.get(i)) else { break };
         match k {
+            Kind::Chrome(Chrome::End)
+                if seen_prose && inline_box_end(page, kinds, &kept, i, end).is_some() =>
+            {
+                skip_to = inline_box_end(page, kinds, &kept, i, end).unwrap_or(i);
+                links = 0;
+            }
             Kind::Chrome(Chrome::End | Chrome::Footer) if seen_prose => {
                 stop = i;
                 break;
@@ -183,6 +197,37 @@ pub(super) fn body(page: &Page, kinds: &[Kind], start: usize, end: usize) -> (Ve
         }
     }
     (kept, stop)
+}
+
+/// A box of links to other articles set inside the article's text ("Tin
+/// liên quan:" and its entries between two paragraphs): the block where the
+/// article resumes after it, when the article's own paragraphs go on there
+/// (prose in the same container as paragraphs already kept). A list heading
+/// after the article's last paragraph closes the article instead.
+fn inline_box_end(page: &Page, kinds: &[Kind], kept: &[usize], heading: usize, end: usize) -> Option<usize> {
+    let mut j = heading + 1;
+    while j < end && matches!(kinds.get(j), Some(Kind::Link | Kind::Stamp | Kind::Chrome(Chrome::Furniture)))
+    {
+        j += 1;
+    }
+    if j == heading + 1 || j >= end {
+        return None;
+    }
+    // the article's paragraphs go on: prose soon after the box, and enough
+    // of it before the next list heading or footer
+    let resumes = (j..(j + 3).min(end)).any(|x| kinds.get(x) == Some(&Kind::Prose));
+    let prose_after: u32 = (j..end)
+        .take_while(|&x| !matches!(kinds.get(x), Some(Kind::Chrome(Chrome::End | Chrome::Footer))))
+        .filter(|&x| kinds.get(x) == Some(&Kind::Prose))
+        .filter_map(|x| page.blocks.get(x))
+        .map(|b| b.chars)
+        .sum();
+    // …in the container of the paragraphs before the box
+    let container =
+        |x: usize| page.blocks.get(x).and_then(|b| page.elems.get(b.elem as usize)).map(|e| e.parent);
+    let same = container(j)
+        .is_some_and(|c| kept.iter().any(|&k| kinds.get(k) == Some(&Kind::Prose) && container(k) == Some(c)));
+    (resumes && prose_after >= 150 && same).then_some(j)
 }
 
 #[cfg(test)]

@@ -82,6 +82,9 @@ pub(super) struct Head {
     pub metas: Vec<(String, String)>,
     /// `<link rel="canonical">`.
     pub canonical: Option<String>,
+    /// `<base href>`: the page's address or its site's (Joomla writes the
+    /// page's own).
+    pub base: Option<String>,
     /// Texts of `<script type="application/ld+json">`.
     pub ld_json: Vec<String>,
     /// Hosts of archived copies of the site's own pages and files
@@ -113,7 +116,15 @@ struct Frame {
     flags: u16,
     hints: Hints,
     heading: u8,
+    /// For an inline element with hints of its own (`<span
+    /// class="Title">`): those hints, the length of the pending text and
+    /// the number of blocks when it opened.
+    inline: Option<(Hints, usize, usize)>,
 }
+
+/// Hints an inline element lends to the block it fills.
+const INLINE_HINTS: Hints =
+    Hints::TITLE.or(Hints::DATE).or(Hints::AUTHOR).or(Hints::SECTION).or(Hints::BREADCRUMB);
 
 #[derive(Default)]
 struct Walker {
@@ -125,6 +136,9 @@ struct Walker {
     pending_image: bool,
     pending_file: bool,
     datetime: Option<String>,
+    /// Hints of inline elements in the pending text, with the bytes of text
+    /// each held.
+    inline_hints: Vec<(Hints, usize)>,
 }
 
 /// Elements whose content is not page text.
@@ -257,16 +271,23 @@ impl Walker {
             flags: 0,
             hints: Hints::default(),
             heading: 0,
+            inline: None,
         })
     }
 
     fn flush(&mut self) {
         if self.text.trim().is_empty() {
             self.text.clear();
+            self.inline_hints.clear();
             self.link_chars = 0;
             self.bold_chars = 0;
             return;
         }
+        let raw_len = self.text.trim().len();
+        let lent = std::mem::take(&mut self.inline_hints)
+            .into_iter()
+            .filter(|&(_, n)| n * 10 >= raw_len * 8)
+            .fold(Hints::default(), |h, (x, _)| h.with(x));
         let text = paragraph(&self.text);
         self.text.clear();
         let (link_chars, bold_chars) =
@@ -290,7 +311,7 @@ impl Walker {
             link_chars: link_chars.min(chars),
             bold_chars: bold_chars.min(chars),
             heading: f.heading,
-            hints: f.hints,
+            hints: f.hints.with(lent),
             flags,
             datetime: self.datetime.take(),
         });
@@ -352,6 +373,12 @@ impl Walker {
                 self.flush();
                 return false;
             }
+            "base" => {
+                if let Some(href) = e.attr("href").filter(|h| h.starts_with("http")) {
+                    self.page.head.base.get_or_insert_with(|| href.trim().to_owned());
+                }
+                return false;
+            }
             "img" => {
                 self.pending_image = true;
                 return false;
@@ -368,7 +395,12 @@ impl Walker {
         }
         let parent = self.frame();
         let mut f = parent;
-        f.hints = f.hints.with(hints::of(e.attr("class"), e.attr("id")));
+        let own = hints::of(e.attr("class"), e.attr("id"));
+        f.hints = f.hints.with(own);
+        f.inline = None;
+        if !block_level(name) && own.has(INLINE_HINTS) {
+            f.inline = Some((own.and(INLINE_HINTS), self.text.len(), self.page.blocks.len()));
+        }
         let article = matches!(name, "article" | "main")
             || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
             || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"));
@@ -421,6 +453,12 @@ impl Walker {
     }
 
     fn close(&mut self, name: &str) {
+        if let Some((h, from, blocks)) = self.frame().inline
+            && blocks == self.page.blocks.len()
+        {
+            let held = self.text.get(from..).map_or(0, |t| t.trim().len());
+            self.inline_hints.push((h, held));
+        }
         if block_level(name) {
             self.flush();
             let f = self.frame();

@@ -25,6 +25,16 @@ impl Hints {
     pub fn with(self, other: Hints) -> Hints {
         Hints(self.0 | other.0)
     }
+
+    /// The union, usable in constants.
+    pub const fn or(self, other: Hints) -> Hints {
+        Hints(self.0 | other.0)
+    }
+
+    /// The hints both have.
+    pub fn and(self, other: Hints) -> Hints {
+        Hints(self.0 & other.0)
+    }
 }
 
 impl std::ops::BitOr for Hints {

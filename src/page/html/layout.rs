@@ -122,6 +122,10 @@ fn best_title(
         }
         if n >= 4 {
             s += 0.5;
+            // a heading-shaped line right over the date line
+            if kinds.get(i + 1) == Some(&Kind::Stamp) && !ends_sentence(&b.text) {
+                s += 1.5;
+            }
         }
         if n > 35 && ends_sentence(&b.text) {
             s -= 2.0;
@@ -172,6 +176,46 @@ pub(super) fn near(page: &Page, a: usize, start: usize, end: usize) -> bool {
     false
 }
 
+/// Whether block `a`, after the article that spans blocks `start..end`,
+/// belongs with it: their lowest common container holds at most a little
+/// text besides the article and `a` (the title, a share bar).
+pub(super) fn near_after(page: &Page, a: usize, start: usize, end: usize) -> bool {
+    let chain = ancestors(page, start);
+    let mut e = page.blocks.get(a).map_or(u32::MAX, |b| b.elem);
+    while let Some(el) = page.elems.get(e as usize) {
+        if chain.contains(&e) {
+            let outside: u32 = page
+                .blocks
+                .get(el.first as usize..start)
+                .into_iter()
+                .flatten()
+                .chain(page.blocks.get(end.min(a)..a).into_iter().flatten())
+                .chain(page.blocks.get(a + 1..el.end as usize).into_iter().flatten())
+                .map(|b| b.chars)
+                .sum();
+            return outside <= 250;
+        }
+        e = el.parent;
+    }
+    false
+}
+
+/// Whether the lowest common container of block `a` and the title holds at
+/// most a little text before `a`.
+fn little_before(page: &Page, a: usize, title: usize) -> bool {
+    let chain = ancestors(page, title);
+    let mut e = page.blocks.get(a).map_or(u32::MAX, |b| b.elem);
+    while let Some(el) = page.elems.get(e as usize) {
+        if chain.contains(&e) {
+            let before: u32 =
+                page.blocks.get(el.first as usize..a).into_iter().flatten().map(|b| b.chars).sum();
+            return before <= 250;
+        }
+        e = el.parent;
+    }
+    false
+}
+
 /// A short heading shaped like a category name.
 fn section_shaped(text: &str) -> bool {
     let n = words(text);
@@ -206,7 +250,16 @@ pub(super) fn label_above(page: &Page, kinds: &[Kind], title: usize, end: usize)
             && kinds.get(i - 1) == Some(&Kind::Link)
             && parent(i - 1).is_some()
             && parent(i - 1) == parent(i);
-        if section_shaped(&b.text) && !in_menu && near(page, i, title, end) {
+        // the label right above the title may share its container with what
+        // follows the article (comments, related lists): only the text before
+        // it there must be little
+        let right_above = kinds.get(i + 1..title).is_some_and(|ks| ks.iter().all(|k| *k == Kind::Stamp));
+        let with_title = near(page, i, title, end) || (right_above && little_before(page, i, title));
+        if section_shaped(&b.text) && !b.text.contains('|') && !in_menu && with_title {
+            // a trail printed above the title: its last entry
+            if let Some(last) = crate::page::text::breadcrumb_last(&b.text) {
+                return Some(last.to_owned());
+            }
             return Some(b.text.trim_end_matches(['>', '»', '›', ' ']).to_owned());
         }
         return None;
@@ -296,9 +349,11 @@ pub(super) fn date_line(
     all: &[Dated],
 ) -> Option<String> {
     let (from, to) = window;
-    for i in from..to {
+    // the title's own line first, then lines under it, then those above it
+    let title = article.0.clamp(from, to);
+    for i in (title..to).chain((from..title).rev()) {
         let Some(b) = page.blocks.get(i) else { continue };
-        if !near(page, i, article.0, article.1) && i < article.0 {
+        if b.has(dom::CHROME_TAG) || (!near(page, i, article.0, article.1) && i < article.0) {
             continue;
         }
         if let Some(d) = all.iter().find(|d| d.block == i) {

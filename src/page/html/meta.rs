@@ -26,6 +26,12 @@ pub(super) struct Meta {
     pub site_name: Option<String>,
     /// Canonical URL, `og:url`, JSON-LD `url`.
     pub url: Option<String>,
+    /// A `<title>` part that is the site's host ("Tiêu đề |
+    /// hoangmai.nghean.gov.vn").
+    pub title_host: Option<String>,
+    /// A `<title>` part that names the body running the site ("Tỉnh ủy
+    /// Hưng Yên"): the site's name when the page gives no other.
+    pub owner_name: Option<String>,
 }
 
 const PUBLISHED_KEYS: [&str; 12] = [
@@ -66,6 +72,8 @@ pub(super) fn read(head: &Head) -> Meta {
         if m.site_name.is_none() {
             m.site_name = parts.iter().find(|p| site::is_site_name(p)).map(|p| (*p).to_owned());
         }
+        m.owner_name = parts.iter().find(|p| site::is_owner_name(p)).map(|p| (*p).to_owned());
+        m.title_host = parts.iter().find_map(|p| site::host_in(p).filter(|h| h.len() + 8 >= p.len()));
         m.page_title = parts
             .iter()
             .filter(|p| !is_site_part(p, m.site_name.as_deref()))
@@ -115,6 +123,7 @@ fn title_parts(title: &str) -> Vec<&str> {
 fn is_site_part(part: &str, site_name: Option<&str>) -> bool {
     let key = tone_key(part);
     site::is_site_name(part)
+        || site::is_owner_name(part)
         || site_name.is_some_and(|s| tone_key(s) == key)
         || [
             "trang chủ",
@@ -243,7 +252,8 @@ impl LdJson {
                 let kind = map.get("@type").map(|t| t.to_string().to_ascii_lowercase()).unwrap_or_default();
                 let is_article =
                     kind.contains("article") || kind.contains("posting") || kind.contains("report");
-                let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+                // NFC and folded spaces, like the page's own text
+                let text = |k: &str| map.get(k).and_then(Value::as_str).map(paragraph);
                 if is_article {
                     self.headline =
                         self.headline.take().or_else(|| text("headline")).or_else(|| text("name"));
@@ -252,8 +262,8 @@ impl LdJson {
                     self.url = self.url.take().or_else(|| text("url"));
                     if self.authors.is_empty() {
                         let names = |a: &Value| match a {
-                            Value::String(s) => Some(s.clone()),
-                            Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_owned),
+                            Value::String(s) => Some(paragraph(s)),
+                            Value::Object(o) => o.get("name").and_then(Value::as_str).map(paragraph),
                             _ => None,
                         };
                         match map.get("author") {

@@ -148,12 +148,22 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
         .map(|visible| match meta.published.as_deref() {
             // a date without a time, and the meta gives the time of that day
             Some(m) if visible.len() == 10 && m.starts_with(&visible) => m.to_owned(),
+            // a date without a time that is not the metadata's publication
+            // day: a header clock near a short article, not its date line
+            Some(m) if visible.len() == 10 => m.to_owned(),
             _ => visible,
         })
         .or_else(|| meta.published.clone());
 
     article.section = title
         .and_then(|t| layout::label_above(page, kinds, t, end))
+        .or_else(|| {
+            // "Danh mục: Tin tức - Sự kiện" among the title's meta lines
+            page.blocks
+                .get(head_start..head_end)?
+                .iter()
+                .find_map(|b| crate::page::text::labelled_section(&b.text).map(str::to_owned))
+        })
         .or_else(|| layout::breadcrumb(page, article.title.as_deref()))
         .or_else(|| meta.section.clone());
 
@@ -163,12 +173,56 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
             kept.remove(0);
         }
     }
+    // a labelled byline between the title and the first paragraph ("Tin,
+    // ảnh: Bế Thu Trang")
+    while let Some(&first) = kept.first() {
+        let Some(b) = page.blocks.get(first) else { break };
+        let Some(names) = (kinds.get(first) == Some(&Kind::Short))
+            .then(|| byline::labelled_authors(&b.text).or_else(|| byline::degree_authors(&b.text)))
+            .flatten()
+        else {
+            break;
+        };
+        if article.authors.is_empty() {
+            article.authors = names;
+        }
+        kept.remove(0);
+        // the author's role printed under the name, in the same element
+        // ("TS. NGUYỄN VĂN HÙNG<br>Phó Trưởng Ban Dân vận Tỉnh ủy")
+        while let Some(&next) = kept.first() {
+            let same = page.blocks.get(next).is_some_and(|n| n.elem == b.elem);
+            if !(same && kinds.get(next) == Some(&Kind::Short)) {
+                break;
+            }
+            kept.remove(0);
+        }
+    }
+    // the date line printed under the article ("Đăng ngày: 14/09/2020 -
+    // Người đăng: admin")
+    if article.published.is_none() {
+        let last = kept.last().copied().unwrap_or(end);
+        article.published = stamps
+            .iter()
+            .filter(|d| d.block > last && d.block < end + 3)
+            .filter(|d| {
+                // nothing but short lines between the article and its date: no
+                // list heading, no link entry (a related list's dates)
+                let between = kinds.get(last + 1..d.block).unwrap_or_default();
+                matches!(kinds.get(d.block), Some(Kind::Stamp))
+                    && between
+                        .iter()
+                        .all(|k| matches!(k, Kind::Short | Kind::Stamp | Kind::Chrome(Chrome::Furniture)))
+                    && layout::near_after(page, d.block, article_span.0, end)
+            })
+            .find(|d| !layout::is_system_stamp(d, &stamps, article_span))
+            .map(|d| d.stamp.to_iso());
+    }
     read_tail(page, kinds, &mut kept, end, article);
     if article.authors.is_empty() {
         article.authors = head_byline(page, head_start, head_end).unwrap_or_else(|| meta.authors.clone());
     }
     article.paragraphs = join_split_sentences(page, &kept);
-    check_body(page, kinds, (r0, r1), &kept, article);
+    check_body(page, kinds, (r0, r1), end, &kept, article);
 }
 
 /// Title (and date) from the page's metadata when the page shows none.
@@ -208,6 +262,9 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
             article.source_credit.get_or_insert(src);
         } else if let Some(names) = byline::authors(&b.text).filter(|_| article.authors.is_empty()) {
             article.authors = names;
+            if let Some(src) = byline::bracketed_credit(&b.text) {
+                article.source_credit.get_or_insert(src);
+            }
         } else if kinds.get(last) == Some(&Kind::Short) && words(&b.text) <= 40 && is_footer_line(&b.text) {
             // the site's address line closing a page without a footer element
         } else if kinds.get(last) == Some(&Kind::Short)
@@ -236,24 +293,48 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
             article.authors = names;
         }
     }
+    // a related box between the last paragraph and the byline ("Tin liên
+    // quan" and its links, then "Thu Hằng" in the article's container)
+    if article.authors.is_empty() && matches!(kinds.get(end), Some(Kind::Chrome(Chrome::End))) {
+        let mut i = end + 1;
+        while matches!(kinds.get(i), Some(Kind::Link | Kind::Stamp)) {
+            i += 1;
+        }
+        let container =
+            |x: usize| page.blocks.get(x).and_then(|b| page.elems.get(b.elem as usize)).map(|e| e.parent);
+        let same = kept.last().is_some_and(|&l| container(l).is_some() && container(l) == container(i));
+        if i > end + 1
+            && same
+            && kinds.get(i) == Some(&Kind::Short)
+            && let Some(names) =
+                page.blocks.get(i).filter(|b| words(&b.text) <= 6).and_then(|b| byline::authors(&b.text))
+        {
+            article.authors = names;
+        }
+    }
 }
 
 /// A labelled byline in the article's head ("Tác giả: Hải Yến", "Bài, ảnh:
 /// Ngọc Anh"), or one in an element marked as the author's.
 fn head_byline(page: &Page, from: usize, to: usize) -> Option<Vec<String>> {
+    let labelled = |p: &str| {
+        let k = layout::key(p);
+        ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
+            .iter()
+            .any(|l| k.starts_with(l))
+            && p.contains(':')
+    };
     page.blocks.get(from..to)?.iter().find_map(|b| {
-        let labelled = {
-            let k = layout::key(&b.text);
-            ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
-                .iter()
-                .any(|l| k.starts_with(l))
-                && b.text.contains(':')
-        };
-        if !(labelled || b.hints.has(Hints::AUTHOR)) || words(&b.text) > 12 {
+        if words(&b.text) > 16 {
             return None;
         }
-        let text = b.text.rsplit_once(':').filter(|_| labelled).map_or(b.text.as_str(), |(_, r)| r);
-        let text = text.split(['|', '•']).next().unwrap_or(text);
+        // the byline's part of a meta line: "Tác giả: Hải Yến | Ngày đăng: …"
+        let mut parts = b.text.split(['|', '•']).map(str::trim);
+        let text = match parts.clone().find(|p| labelled(p)) {
+            Some(p) => p.split_once(':').map_or(p, |(_, r)| r),
+            None if b.hints.has(Hints::AUTHOR) => parts.next().unwrap_or_default(),
+            None => return None,
+        };
         byline::authors(text.trim())
     })
 }
@@ -280,14 +361,23 @@ fn join_split_sentences(page: &Page, kept: &[usize]) -> Vec<String> {
 
 /// Warnings for a page that has no article: an empty body, a listing of
 /// articles, an attachment with no text.
-fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize], article: &mut Article) {
+fn check_body(
+    page: &Page,
+    kinds: &[Kind],
+    region: (usize, usize),
+    end: usize,
+    kept: &[usize],
+    article: &mut Article,
+) {
     let (r0, r1) = region;
-    // a listing: entries (a link heading followed by a summary) repeat
-    let entries = (r0..r1)
+    // a listing: entries (a link heading followed by a summary) repeat where
+    // the body runs; a sidebar of such entries after the article's end is
+    // not the page's text
+    let entries = (r0..end.min(r1))
         .filter(|&i| {
             kinds[i] == Kind::Link
                 && page.blocks.get(i).is_some_and(|b| words(&b.text) >= 4)
-                && (i + 1..(i + 3).min(r1)).any(|j| kinds[j] == Kind::Prose)
+                && (i + 1..(i + 3).min(r1)).any(|j| kinds.get(j) == Some(&Kind::Prose))
         })
         .count();
     let prose_chars: u32 = kept
@@ -325,9 +415,19 @@ fn check_body(page: &Page, kinds: &[Kind], region: (usize, usize), kept: &[usize
 /// 3, thị trấn …", "Điện thoại: …").
 fn is_footer_line(text: &str) -> bool {
     let k = crate::normalize::tone_key(text);
-    ["địa chỉ:", "điện thoại:", "email:", "e-mail:", "giấy phép số", "chịu trách nhiệm", "bản quyền", "©"]
-        .iter()
-        .any(|m| k.contains(m))
+    [
+        "địa chỉ:",
+        "điện thoại:",
+        "email:",
+        "e-mail:",
+        "website:",
+        "giấy phép số",
+        "chịu trách nhiệm",
+        "bản quyền",
+        "©",
+    ]
+    .iter()
+    .any(|m| k.contains(m))
 }
 
 fn is_attachment_label(text: &str) -> bool {
@@ -341,11 +441,26 @@ fn is_attachment_label(text: &str) -> bool {
 fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, article: &mut Article) {
     article.url = meta.url.clone();
     let s = &mut article.site;
+    // the masthead of the body running the portal, printed in capitals in
+    // the page's header or footer ("SỞ NÔNG NGHIỆP VÀ PTNT TỈNH SÓC TRĂNG")
+    let n = page.blocks.len();
+    let masthead = || {
+        page.blocks
+            .iter()
+            .enumerate()
+            .filter(move |(i, b)| {
+                (*i < 8 || i + 10 >= n || b.has(dom::HEADER_TAG)) && site::is_owner_masthead(&b.text)
+            })
+            .map(|(_, b)| b.text.as_str())
+    };
     s.name = meta.site_name.clone().or_else(|| {
         page.blocks
             .iter()
             .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
-            .map(|b| site::recase_site_name(&b.text))
+            .map(|b| b.text.as_str())
+            .or_else(|| masthead().next())
+            .or(meta.owner_name.as_deref())
+            .map(site::clean_site_name)
     });
     let footer = || {
         page.blocks
@@ -360,13 +475,16 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
     };
     s.domain = url
         .or(meta.url.as_deref())
+        .or(page.head.base.as_deref())
         .and_then(site::host_of)
+        .or_else(|| meta.title_host.clone())
         .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
         .or_else(|| footer().find_map(site::host_in));
     s.province = s
         .name
         .as_deref()
         .and_then(site::province_in)
+        .or_else(|| masthead().find_map(site::province_in))
         .or_else(|| s.domain.as_deref().and_then(site::province_of_domain))
         .or_else(|| {
             footer()
@@ -378,6 +496,7 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
                 })
                 .find_map(site::province_in)
         })
+        .or_else(|| footer().find_map(site::province_named))
         .map(str::to_owned);
 }
 
