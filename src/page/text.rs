@@ -153,7 +153,7 @@ fn classify_content(line: &str) -> Kind {
     if is_widget(line) {
         return Kind::Widget;
     }
-    if let Some(s) = stamp::parse_line(line) {
+    if let Some(s) = stamp::find_in_line(line) {
         return Kind::Stamp(s);
     }
     if site::is_site_name(line) || site::is_owner_masthead(line) {
