@@ -111,7 +111,43 @@ pub fn classify(line: &str) -> Option<Chrome> {
     if whole && lists.exact.contains(k) {
         return Some(Chrome::Furniture);
     }
+    if prefixed.is_none() && whole && is_toolbar(k, &lists.exact) {
+        return Some(Chrome::Furniture);
+    }
     prefixed
+}
+
+/// A portal's toolbar written on one line: known chrome phrases side by
+/// side, with separators or font-size glyphs between them ("Chia sẻ  Cỡ
+/// chữ  In bài", "Chia sẻ | Cỡ chữ | In bài", "Cỡ chữ A- A A+", "Chia sẻ
+/// Facebook Zalo"). Every word must belong to a phrase or be a glyph, and
+/// at least one phrase must stand there.
+fn is_toolbar(key: &str, exact: &HashSet<String>) -> bool {
+    let words: Vec<&str> = key
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/'))
+        .map(|w| w.trim_end_matches([':', ',']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 16 {
+        return false;
+    }
+    let glyph = |w: &str| matches!(w, "a" | "a-" | "a+" | "aa" | "aaa" | "-" | "+" | "–" | "a−");
+    // reach[i]: the first i words split into phrases and glyphs; the value
+    // says whether a phrase was among them
+    let mut reach: Vec<Option<bool>> = vec![None; words.len() + 1];
+    reach[0] = Some(false);
+    for i in 0..words.len() {
+        let Some(had) = reach[i] else { continue };
+        if glyph(words[i]) {
+            reach[i + 1] = reach[i + 1].or(Some(had));
+        }
+        for j in i + 1..=words.len().min(i + 5) {
+            if exact.contains(&words[i..j].join(" ")) {
+                reach[j] = Some(true);
+            }
+        }
+    }
+    reach[words.len()] == Some(true)
 }
 
 /// Characters of a line's head that are folded and compared.
@@ -120,6 +156,24 @@ const HEAD: usize = 64;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toolbars_on_one_line_are_furniture() {
+        for line in [
+            "Chia sẻ  Cỡ chữ  In bài",
+            "Chia sẻ | Cỡ chữ | In bài",
+            "Cỡ chữ A- A A+",
+            "Chia sẻ Facebook Zalo",
+            "In bài • Gửi email • Chia sẻ:",
+        ] {
+            assert_eq!(classify(line), Some(Chrome::Furniture), "{line}");
+        }
+        for line in
+            ["Chia sẻ kinh nghiệm", "In bài phát biểu", "A A A", "Zalo và Facebook", "Facebook tỉnh ủy"]
+        {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn every_list_entry_classifies() {
