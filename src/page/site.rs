@@ -55,7 +55,9 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
     // longest first so that "thua thien hue" wins over "hue"
     alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
     let in_text = Regex::new(&format!(
-        r"\b(?:(?P<prefix>tinh|thanh pho|tp)[\s.]*)?(?P<name>{})\b",
+        // a province's own bodies also name it: "Sở Thông tin và Truyền
+        // thông Hà Tĩnh" (who licenses a district portal), "UBND Bến Tre"
+        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*)?(?P<name>{})\b",
         alternatives.join("|")
     ))
     .expect("province regex");
@@ -86,6 +88,7 @@ pub fn province_in(text: &str) -> Option<&'static str> {
 /// assert_eq!(province_named("Bản quyền thuộc về Huyện ủy Nam Đàn - tỉnh Nghệ An"), Some("Nghệ An"));
 /// assert_eq!(province_named("Địa chỉ: 172 Hùng Vương, thành phố Quảng Ngãi"), Some("Quảng Ngãi"));
 /// assert_eq!(province_named("Địa chỉ: 05 Bắc Ninh, phường 2"), None);
+/// assert_eq!(province_named("Giấy phép số 07/GP-STTTT của Sở Thông tin và Truyền thông Hà Tĩnh"), Some("Hà Tĩnh"));
 /// ```
 pub fn province_named(text: &str) -> Option<&'static str> {
     provinces_named(text).0
