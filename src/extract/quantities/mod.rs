@@ -21,6 +21,7 @@
 //! the rules also stand on their own against dates, codes, ordinals,
 //! telephone numbers and addresses.
 
+mod breakdown;
 mod lexicon;
 mod number;
 mod read;
@@ -81,6 +82,7 @@ impl Quantities {
                 out.push(found.q);
             }
         }
+        breakdown::add(t, &mut out);
         out
     }
 }

@@ -538,7 +538,7 @@ impl Rules {
             l.start = qs;
         } else {
             match self.label.longest_before(t, s) {
-                Some((ls, &is_label)) => l.label = is_label && !self.verb_not_label(t, ls),
+                Some((ls, &is_label)) => l.label = is_label && !self.verb_not_label(t, ls, s),
                 None => {
                     // a name before the number: "Trung ương 8", "Quốc lộ 14" (a
                     // capital at a sentence's start says nothing, nor does a
@@ -563,12 +563,15 @@ impl Rules {
         l
     }
 
-    /// Whether the label word at `ls` is written as a verb: a word of
-    /// [label_capital] in lower case, not after a number ("đã điều 300 cán
-    /// bộ", but "Điều 6", "khoản 2 điều 5").
-    fn verb_not_label(&self, t: &str, ls: usize) -> bool {
+    /// Whether the label at `ls` (ending before the number at `s`) is
+    /// written as a verb: a phrase of [label_capital] in lower case, not
+    /// after a number ("đã điều 300 cán bộ", "đã kết luận 16 tổ chức
+    /// đảng", but "Điều 6", "Kết luận 16", "khoản 2 điều 5").
+    fn verb_not_label(&self, t: &str, ls: usize, s: usize) -> bool {
         let Some(w) = word_at(t, ls) else { return false };
-        self.label_capital.longest_at(t, ls).is_some_and(|(end, _)| end == w.end)
+        self.label_capital
+            .longest_at(t, ls)
+            .is_some_and(|(end, _)| end <= s && t.get(end..s).is_some_and(|gap| gap.trim().is_empty()))
             && !w.capitalized()
             && !prev_word(t, ls).is_some_and(|p| p.text.starts_with(|c: char| c.is_ascii_digit()))
     }

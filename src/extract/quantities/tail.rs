@@ -374,6 +374,11 @@ impl Rules {
         if self.name_after(t, head_end) {
             return None;
         }
+        // "120 hộ dân và báo cáo 12 nội dung": a word with its own number
+        // is a verb opening a clause, not a second counted noun
+        if next_word(t, head_end).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) {
+            return None;
+        }
         Some(head_end)
     }
 
