@@ -318,6 +318,14 @@ impl Rules<'_, '_> {
                     let next = i + 1;
                     match c {
                         ',' | '-' | '–' | '—' => {
+                            // "…, Huyện ủy viên, tái đắc cử Bí thư Đảng ủy xã":
+                            // an office taken, after a comma, is a title too
+                            let next = match v.appointment.at(d, next) {
+                                Some((len, _)) if c == ',' && self.title_start(next + len).is_some() => {
+                                    next + len
+                                }
+                                _ => next,
+                            };
                             if let Some(e) = self.title_start(next) {
                                 run.titles.push((cur, last));
                                 (cur, i, last, after_unit, head_end) = (next, e, e, false, e);
