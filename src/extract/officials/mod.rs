@@ -72,35 +72,63 @@ impl Officials {
     /// honorific. Every rule needs that much; the other paragraphs are not
     /// tokenized.
     fn may_name_someone(&self, p: &str) -> bool {
-        let v = &self.vocab;
+        // only a capitalised word after another one is looked up: the
+        // word lists are consulted for a handful of pairs a paragraph
         let mut key = String::new();
-        let (mut starts_name, mut honorific) = (false, false);
-        for raw in p.split(' ') {
-            let w = raw.trim_matches(|c: char| !tokens::is_letter(c));
-            let Some(first) = w.chars().next() else {
-                (starts_name, honorific) = (false, false);
-                continue;
-            };
-            let cap = tokens::lower(first).map_or_else(|| first.is_uppercase(), |l| l != first);
-            if cap && starts_name {
+        // the two words before the current one (as split; "" for none) and
+        // whether each is capitalised
+        let (mut before, mut before_cap) = ("", false);
+        let (mut prev, mut prev_cap) = ("", false);
+        // words between single spaces (one pass over the bytes: most words
+        // are short, a searcher per word costs more than it saves)
+        let bytes = p.as_bytes();
+        let mut start = 0;
+        for end in (0..=bytes.len()).filter(|&i| bytes.get(i).is_none_or(|&b| b == b' ')) {
+            let raw = p.get(start..end).unwrap_or("");
+            start = end + 1;
+            let cap = starts_with_capital(raw);
+            if cap && prev_cap && self.starts_name(before, before_cap, prev, &mut key) {
                 return true;
             }
-            let after_honorific = honorific;
-            if cap {
-                key.clear();
-                tokens::fold_word(w, &mut key);
-                honorific = v.honorific_ends.contains(key.as_str());
-                starts_name = after_honorific
-                    || v.surnames.contains(key.as_str())
-                    || key.starts_with("h'")
-                    || key.starts_with("k'");
-            } else {
-                // lower-case honorifics are written in their canonical form
-                honorific = w.len() <= 6 && v.honorific_end_list.iter().any(|h| h == w);
-                starts_name = false;
-            }
+            (before, before_cap, prev, prev_cap) = (prev, prev_cap, raw, cap);
         }
         false
+    }
+
+    /// Whether the capitalised word `w` may start a name: a family name, a
+    /// minority name ("H'Nghia", "K'Bình") or any word after an honorific
+    /// (`before`, capitalised or not). Words are trimmed of what is not a
+    /// letter.
+    fn starts_name(&self, before: &str, before_cap: bool, w: &str, key: &mut String) -> bool {
+        let v = &self.vocab;
+        let before = before.trim_matches(|c: char| !tokens::is_letter(c));
+        let after_honorific = if before_cap {
+            key.clear();
+            tokens::fold_word(before, key);
+            v.honorific_ends.contains(key.as_str())
+        } else {
+            // lower-case honorifics are written in their canonical form
+            !before.is_empty() && before.len() <= 6 && v.honorific_end_list.iter().any(|h| h == before)
+        };
+        if after_honorific {
+            return true;
+        }
+        key.clear();
+        tokens::fold_word(w.trim_matches(|c: char| !tokens::is_letter(c)), key);
+        v.surnames.contains(key.as_str()) || key.starts_with("h'") || key.starts_with("k'")
+    }
+}
+
+/// Whether the first letter of a word (after quotes, brackets …) is a
+/// capital.
+fn starts_with_capital(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => b.is_ascii_uppercase(),
+        None => false,
+        _ => w
+            .chars()
+            .find(|&c| tokens::is_letter(c))
+            .is_some_and(|c| tokens::lower(c).map_or_else(|| c.is_uppercase(), |l| l != c)),
     }
 }
 

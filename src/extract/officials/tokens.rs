@@ -63,6 +63,7 @@ pub(super) fn is_letter(c: char) -> bool {
 /// The lower case of a letter of the alphabets Vietnamese is written in
 /// (`Ð` read as `đ`), without the general Unicode tables; `None` for other
 /// characters.
+#[inline]
 pub(super) fn lower(c: char) -> Option<char> {
     let u = c as u32;
     let l = match u {
@@ -80,6 +81,78 @@ pub(super) fn lower(c: char) -> Option<char> {
         _ => return None,
     };
     char::from_u32(l)
+}
+
+/// What a letter of a word says about the word: whether folding changes it
+/// (`lower` does), whether it is alphabetic and whether it is upper case (as
+/// `char::is_alphabetic` and `char::is_uppercase` say), by arithmetic for
+/// ASCII and the Latin letters [`lower`] knows: the Unicode tables cost a
+/// search for every character.
+#[inline]
+fn letter_case(c: char) -> (bool, bool, bool) {
+    if c.is_ascii() {
+        let upper = c.is_ascii_uppercase();
+        return (upper, c.is_ascii_alphabetic(), upper);
+    }
+    match lower(c) {
+        // `lower` passes "÷" through and reads "ð" as "đ"
+        Some(l) => (l != c, c != '÷', l != c && c != 'ð'),
+        None => (true, c.is_alphabetic(), c.is_uppercase()),
+    }
+}
+
+/// The case of a word's letters, gathered while it is read.
+#[derive(Default)]
+struct WordCase {
+    /// Whether folding changes one of the letters.
+    changes: bool,
+    first_upper: bool,
+    /// Alphabetic characters, and how many are upper case.
+    letters: usize,
+    upper: usize,
+    digit: bool,
+}
+
+impl WordCase {
+    fn first(c: char) -> Self {
+        let (changes, alphabetic, upper) = letter_case(c);
+        WordCase {
+            changes,
+            first_upper: upper,
+            letters: usize::from(alphabetic),
+            upper: usize::from(alphabetic && upper),
+            digit: c.is_ascii_digit(),
+        }
+    }
+
+    #[inline]
+    fn add_ascii(&mut self, b: u8) {
+        let upper = b.is_ascii_uppercase();
+        self.changes |= upper;
+        self.letters += usize::from(b.is_ascii_alphabetic());
+        self.upper += usize::from(upper);
+        self.digit |= b.is_ascii_digit();
+    }
+
+    #[inline]
+    fn add(&mut self, c: char) {
+        let (changes, alphabetic, upper) = letter_case(c);
+        self.changes |= changes;
+        self.letters += usize::from(alphabetic);
+        self.upper += usize::from(alphabetic && upper);
+        self.digit |= c.is_ascii_digit();
+    }
+}
+
+/// The character at byte `i` of `s` (`None` at the end), with a fast path
+/// for ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn joiner(c: char) -> bool {
@@ -168,7 +241,18 @@ impl<'a> Doc<'a> {
             let end = start + line.len();
             if !line.trim().is_empty() && keep(line) {
                 if let Some(nl) = start.checked_sub(1).filter(|_| !d.toks.is_empty()) {
-                    d.toks.push(Tok::new(Kind::Break, nl, start, usize::MAX, 0, text, nl));
+                    d.toks.push(Tok {
+                        kind: Kind::Break,
+                        os: u32_of(nl),
+                        oe: u32_of(start),
+                        ks: u32::MAX,
+                        ke: 0,
+                        cap: false,
+                        all_caps: false,
+                        digit: false,
+                        one_space_before: false,
+                        space_before: false,
+                    });
                 }
                 d.tokenize(start, end);
             }
@@ -178,69 +262,112 @@ impl<'a> Doc<'a> {
     }
 
     /// Appends the tokens of `text[from..to]` (no line break inside).
+    ///
+    /// One pass over the characters: a word's flags (capital, digits, all
+    /// capitals) are gathered while it is read, with the Unicode tables
+    /// consulted only outside the Latin blocks ([`letter_case`]).
     fn tokenize(&mut self, from: usize, to: usize) {
         let text = self.text;
         let Some(slice) = text.get(from..to) else { return };
         let mut prev_end = from;
-        let mut chars = slice.char_indices().map(|(i, c)| (i + from, c)).peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_whitespace() {
+        let mut pos = 0;
+        while let Some(c) = char_at(slice, pos) {
+            let i = from + pos;
+            pos += c.len_utf8();
+            if c == ' ' || c.is_whitespace() {
                 continue;
             }
-            if is_letter(c) {
-                let mut end = i + c.len_utf8();
-                let mut prev = c;
-                // whether folding changes the word: a capital, "ð", a final
-                // "oà", "uỷ" … (most words are their own key)
-                let mut changes = lower(c) != Some(c);
-                let (mut p2, mut p1) = ('\0', '\0');
-                while let Some(&(j, d)) = chars.peek() {
-                    if is_letter(d) {
-                        end = j + d.len_utf8();
-                        changes |= lower(d) != Some(d);
-                        (p2, p1, prev) = (p1, prev, d);
-                        chars.next();
+            let gap = text.get(prev_end..i).unwrap_or("");
+            let (one_space_before, space_before) = (gap == " ", !gap.is_empty());
+            if !is_letter(c) {
+                let end = i + c.len_utf8();
+                let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
+                self.toks.push(Tok {
+                    kind: Kind::Punct(c),
+                    os: u32_of(i),
+                    oe: u32_of(end),
+                    ks: u32::MAX,
+                    ke: 0,
+                    cap,
+                    all_caps: false,
+                    digit: false,
+                    one_space_before,
+                    space_before,
+                });
+                prev_end = end;
+                continue;
+            }
+            let bytes = slice.as_bytes();
+            let mut prev = c;
+            let mut word = WordCase::first(c);
+            loop {
+                // ASCII letters and digits, the most frequent, without
+                // decoding
+                if let Some(&x) = bytes.get(pos).filter(|x| x.is_ascii_alphanumeric()) {
+                    word.add_ascii(x);
+                    prev = char::from(x);
+                    pos += 1;
+                    continue;
+                }
+                let Some(d) = char_at(slice, pos) else { break };
+                if is_letter(d) {
+                    word.add(d);
+                    prev = d;
+                    pos += d.len_utf8();
+                    continue;
+                }
+                // "GD&ĐT", "H'Nghia", "đ/c", "PGS.TS": a joiner between
+                // two letters; "GD& ĐT" keeps "&" on the left
+                if joiner(d) && is_letter(prev) {
+                    let after = pos + d.len_utf8();
+                    let next = char_at(slice, after);
+                    let joins = match d {
+                        '&' => true,
+                        '.' => next.is_some_and(char::is_alphabetic) && prev.is_alphabetic(),
+                        _ => next.is_some_and(is_letter),
+                    };
+                    if joins {
+                        prev = d;
+                        pos = after;
                         continue;
                     }
-                    // "GD&ĐT", "H'Nghia", "đ/c", "PGS.TS": a joiner between
-                    // two letters; "GD& ĐT" keeps "&" on the left
-                    if joiner(d) && is_letter(prev) {
-                        let after = j + d.len_utf8();
-                        let next = text.get(after..to).and_then(|r| r.chars().next());
-                        let joins = match d {
-                            '&' => true,
-                            '.' => next.is_some_and(char::is_alphabetic) && prev.is_alphabetic(),
-                            _ => next.is_some_and(is_letter),
-                        };
-                        if joins {
-                            end = after;
-                            (p2, p1, prev) = (p1, prev, d);
-                            chars.next();
-                            continue;
-                        }
-                    }
-                    break;
                 }
-                if !changes {
-                    if let Some((second, _)) = second_vowel_tone(prev) {
-                        changes = matches!((p1, second), ('o', 'a') | ('o', 'e') | ('u', 'y')) && p2 != 'q';
-                    }
-                }
-                let ks = self.keys.len();
-                let word = text.get(i..end).unwrap_or("");
-                let (ks, ke) = if changes {
-                    fold_word(word, &mut self.keys);
-                    (ks, self.keys.len())
-                } else {
-                    (usize::MAX, 0)
-                };
-                self.toks.push(Tok::new(Kind::Word, i, end, ks, ke, text, prev_end));
-                prev_end = end;
-            } else {
-                let end = i + c.len_utf8();
-                self.toks.push(Tok::new(Kind::Punct(c), i, end, usize::MAX, 0, text, prev_end));
-                prev_end = end;
+                break;
             }
+            let end = from + pos;
+            // whether folding changes the word: a capital, "ð", a final
+            // "oà", "uỷ" … (most words are their own key)
+            let changes = word.changes || {
+                let mut last = text.get(i..end).unwrap_or("").chars().rev();
+                let (prev, p1, p2) = (last.next(), last.next(), last.next());
+                match prev.and_then(second_vowel_tone) {
+                    Some((second, _)) => {
+                        matches!((p1, second), (Some('o'), 'a' | 'e') | (Some('u'), 'y')) && p2 != Some('q')
+                    }
+                    None => false,
+                }
+            };
+            let ks = self.keys.len();
+            let (ks, ke) = if changes {
+                fold_word(text.get(i..end).unwrap_or(""), &mut self.keys);
+                (ks, self.keys.len())
+            } else {
+                (usize::MAX, 0)
+            };
+            self.toks.push(Tok {
+                kind: Kind::Word,
+                os: u32_of(i),
+                oe: u32_of(end),
+                ks: u32_of(ks),
+                ke: u32_of(ke),
+                cap: word.first_upper,
+                // only a capitalised word can be all capitals
+                all_caps: word.first_upper && word.letters >= 2 && word.upper == word.letters,
+                digit: word.digit,
+                one_space_before,
+                space_before,
+            });
+            prev_end = end;
         }
     }
 
@@ -297,39 +424,6 @@ fn u32_of(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-impl Tok {
-    fn new(kind: Kind, os: usize, oe: usize, ks: usize, ke: usize, text: &str, prev_end: usize) -> Tok {
-        let orig = text.get(os..oe).unwrap_or("");
-        let cap = orig
-            .chars()
-            .next()
-            .is_some_and(|c| if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() });
-        let digit = kind == Kind::Word && orig.bytes().any(|b| b.is_ascii_digit());
-        // only a capitalised word can be all capitals
-        let all_caps = cap && kind == Kind::Word && {
-            let (mut letters, mut upper) = (0, 0);
-            for c in orig.chars().filter(|c| c.is_alphabetic()) {
-                letters += 1;
-                upper += usize::from(c.is_uppercase());
-            }
-            letters >= 2 && upper == letters
-        };
-        let gap = text.get(prev_end..os).unwrap_or("");
-        Tok {
-            kind,
-            os: u32_of(os),
-            oe: u32_of(oe),
-            ks: u32_of(ks),
-            ke: u32_of(ke),
-            cap,
-            all_caps,
-            digit,
-            one_space_before: gap == " ",
-            space_before: !gap.is_empty(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +467,15 @@ mod tests {
                     if matches!(c, '\u{d0}' | '\u{f0}') { 'đ' } else { c.to_lowercase().next().unwrap() };
                 assert_eq!(l, want, "{c} U+{u:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn fast_case_agrees_with_unicode() {
+        for u in 0..0x2000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let changes = lower(c) != Some(c);
+            assert_eq!(letter_case(c), (changes, c.is_alphabetic(), c.is_uppercase()), "{c} U+{u:04X}");
         }
     }
 
