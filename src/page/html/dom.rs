@@ -228,12 +228,65 @@ fn block_level(name: &str) -> bool {
     )
 }
 
+/// The attributes the walk reads, gathered in one pass over an element's
+/// attributes (`Element::attr` builds an atom and searches for each name).
+/// As `attr` does, only attributes without a namespace count.
+#[derive(Default)]
+struct Attrs<'a> {
+    hidden: bool,
+    style: Option<&'a str>,
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    role: Option<&'a str>,
+    href: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    kind: Option<&'a str>,
+    property: Option<&'a str>,
+    name: Option<&'a str>,
+    rel: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, v) in &e.attrs {
+            if q.prefix.is_some() || !q.ns.is_empty() {
+                continue;
+            }
+            let v: &'a str = v;
+            let slot = match &*q.local {
+                "hidden" => {
+                    a.hidden = true;
+                    continue;
+                }
+                "style" => &mut a.style,
+                "class" => &mut a.class,
+                "id" => &mut a.id,
+                "itemprop" => &mut a.itemprop,
+                "role" => &mut a.role,
+                "href" => &mut a.href,
+                "content" => &mut a.content,
+                "datetime" => &mut a.datetime,
+                "type" => &mut a.kind,
+                "property" => &mut a.property,
+                "name" => &mut a.name,
+                "rel" => &mut a.rel,
+                _ => continue,
+            };
+            slot.get_or_insert(v);
+        }
+        a
+    }
+}
+
 /// `style="display:none"`, `hidden`: content a reader never sees.
-fn hidden(e: &scraper::node::Element) -> bool {
-    if e.attr("hidden").is_some() {
+fn hidden(a: &Attrs) -> bool {
+    if a.hidden {
         return true;
     }
-    e.attr("style").is_some_and(|s| {
+    a.style.is_some_and(|s| {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
     })
@@ -335,6 +388,7 @@ impl Walker {
     fn open(&mut self, el: ElementRef) -> bool {
         let e = el.value();
         let name = e.name();
+        let a = Attrs::of(e);
         match name {
             "title" => {
                 if self.page.head.title.is_none() {
@@ -346,21 +400,21 @@ impl Walker {
                 return false;
             }
             "script" => {
-                if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
+                if a.kind.is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
                     self.page.head.ld_json.push(el.text().collect());
                 }
                 return false;
             }
             "meta" => {
-                let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop"));
-                if let (Some(k), Some(v)) = (key, e.attr("content")) {
+                let key = a.property.or_else(|| a.name).or_else(|| a.itemprop);
+                if let (Some(k), Some(v)) = (key, a.content) {
                     self.page.head.metas.push((k.trim().to_ascii_lowercase(), v.to_owned()));
                 }
                 return false;
             }
             "link" => {
-                if let Some(href) = e.attr("href") {
-                    let rel = e.attr("rel").unwrap_or_default().to_ascii_lowercase();
+                if let Some(href) = a.href {
+                    let rel = a.rel.unwrap_or_default().to_ascii_lowercase();
                     if rel.split_whitespace().any(|r| r == "canonical") && self.page.head.canonical.is_none()
                     {
                         self.page.head.canonical = Some(href.trim().to_owned());
@@ -374,7 +428,7 @@ impl Walker {
                 return false;
             }
             "base" => {
-                if let Some(href) = e.attr("href").filter(|h| h.starts_with("http")) {
+                if let Some(href) = a.href.filter(|h| h.starts_with("http")) {
                     self.page.head.base.get_or_insert_with(|| href.trim().to_owned());
                 }
                 return false;
@@ -385,28 +439,28 @@ impl Walker {
             }
             _ => {}
         }
-        if let Some(c) = e.attr("itemprop").filter(|_| name != "meta")
-            && let Some(v) = e.attr("content").or_else(|| e.attr("datetime"))
+        if let Some(c) = a.itemprop.filter(|_| name != "meta")
+            && let Some(v) = a.content.or_else(|| a.datetime)
         {
             self.page.head.metas.push((c.trim().to_ascii_lowercase(), v.to_owned()));
         }
-        if skipped(name) || hidden(e) {
+        if skipped(name) || hidden(&a) {
             return false;
         }
         let parent = self.frame();
         let mut f = parent;
-        let own = hints::of(e.attr("class"), e.attr("id"));
+        let own = hints::of(a.class, a.id);
         f.hints = f.hints.with(own);
         f.inline = None;
         if !block_level(name) && own.has(INLINE_HINTS) {
             f.inline = Some((own.and(INLINE_HINTS), self.text.len(), self.page.blocks.len()));
         }
         let article = matches!(name, "article" | "main")
-            || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-            || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"));
+            || a.itemprop.is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+            || a.role.is_some_and(|r| r.eq_ignore_ascii_case("main"));
         match name {
             "a" => {
-                if let Some(href) = e.attr("href") {
+                if let Some(href) = a.href {
                     f.flags |= LINK;
                     if is_file_link(href) {
                         self.pending_file = true;
@@ -427,7 +481,7 @@ impl Walker {
             "li" => f.flags |= LIST_ITEM,
             "figcaption" | "caption" => f.flags |= CAPTION,
             "time" => {
-                if let Some(dt) = e.attr("datetime") {
+                if let Some(dt) = a.datetime {
                     self.datetime.get_or_insert_with(|| dt.trim().to_owned());
                 }
             }

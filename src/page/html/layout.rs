@@ -19,13 +19,22 @@ const TITLE_WINDOW: usize = 15;
 /// A comparison key: lower case, tone placement unified, letters and digits
 /// only.
 pub(super) fn key(s: &str) -> String {
-    tone_key(s)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = tone_key(s);
+    let mut out = String::with_capacity(folded.len());
+    // runs of what is not a letter or digit become one space between words
+    let mut gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// Whether two headings are the same text, give or take a site suffix, a
@@ -46,10 +55,15 @@ fn same_key(a: &str, b: &str) -> bool {
     if long.starts_with(short) && short.len() * 10 >= long.len() * 6 {
         return true;
     }
-    let wa: std::collections::BTreeSet<&str> = a.split(' ').collect();
-    let wb: std::collections::BTreeSet<&str> = b.split(' ').collect();
-    let common = wa.intersection(&wb).count();
-    common * 10 >= wa.union(&wb).count() * 8
+    fn words(s: &str) -> Vec<&str> {
+        let mut w: Vec<&str> = s.split(' ').collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    }
+    let (wa, wb) = (words(a), words(b));
+    let common = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
+    common * 10 >= (wa.len() + wb.len() - common) * 8
 }
 
 /// The title's block, if one of the blocks before `first_prose` is shaped
