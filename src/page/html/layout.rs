@@ -24,7 +24,7 @@ pub(super) fn key(s: &str) -> String {
     // runs of what is not a letter or digit become one space between words
     let mut gap = false;
     for c in folded.chars() {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
@@ -35,6 +35,19 @@ pub(super) fn key(s: &str) -> String {
         }
     }
     out
+}
+
+/// `char::is_alphanumeric`, without the Unicode tables for the Latin
+/// letters Vietnamese is written with (Latin-1 to Latin Extended-B, Latin
+/// Extended Additional: all letters but `×` and `÷`).
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether two headings are the same text, give or take a site suffix, a
@@ -388,6 +401,13 @@ pub(super) fn date_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_alphanumeric_agrees_with_std() {
+        for c in (0..0x2100u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn headings_compare_loosely() {
