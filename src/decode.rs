@@ -247,9 +247,9 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), Error> {
     let controls: usize = bytes
         .chunks(255)
         .map(|chunk| {
-            let n = chunk.iter().fold(0u8, |n, &b| {
-                n + u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
-            });
+            let n = chunk
+                .iter()
+                .fold(0u8, |n, &b| n + u8::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)));
             usize::from(n)
         })
         .sum();

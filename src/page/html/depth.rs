@@ -18,6 +18,17 @@
 //! nor self-closing tags inside `svg`/`math`. It can only over-count on
 //! pages that leave other elements unclosed by the thousand, which is what
 //! the guard is for.
+//!
+//! The same pass empties the scripts the reader never reads: a portal page
+//! is often 40% inline JavaScript, which html5ever would tokenize character
+//! by character only for the walk to skip it. A script keeps its content
+//! when its start tag mentions JSON (`application/ld+json` metadata is
+//! read), inside `svg`/`math`, after a `plaintext` or `frameset` (where a
+//! script is not raw text), when its content holds an HTML comment opener
+//! and another `<script` (the escaped states of the tokenizer) or a
+//! `</noscript` (it may sit inside a `noscript`, raw text too), and when
+//! its end tag is not plainly there. In every other case html5ever would
+//! read exactly the bytes removed as the script's text.
 
 use std::borrow::Cow;
 
@@ -29,10 +40,13 @@ pub(super) const MAX_DEPTH: usize = 512;
 pub(super) struct Flattened {
     /// Start tags dropped.
     pub dropped: usize,
+    /// Scripts emptied.
+    pub scripts_emptied: usize,
 }
 
 /// The page with every element nested deeper than `max` levels flattened
-/// into its ancestor at depth `max`, and how many start tags were dropped.
+/// into its ancestor at depth `max` and its unread scripts emptied, and how
+/// many start tags were dropped.
 pub(super) fn limit(html: &str, max: usize) -> (Cow<'_, str>, Flattened) {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
@@ -42,6 +56,9 @@ pub(super) fn limit(html: &str, max: usize) -> (Cow<'_, str>, Flattened) {
     let mut excess = 0usize;
     let mut foreign = 0usize;
     let mut dropped = 0usize;
+    let mut scripts_emptied = 0usize;
+    // after these, a `script` start tag is not (or not surely) raw text
+    let mut plain_or_frames = false;
     let mut i = 0usize;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
@@ -52,11 +69,24 @@ pub(super) fn limit(html: &str, max: usize) -> (Cow<'_, str>, Flattened) {
             TagKind::RawText(name) => {
                 // the element's text runs to its end tag
                 i = raw_text_end(bytes, tag.end, name);
+                if name == "script"
+                    && foreign == 0
+                    && !plain_or_frames
+                    && unread_script(bytes, lt, tag.end, i)
+                {
+                    let s = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                    s.push_str(&html[copied..tag.end]);
+                    copied = i;
+                    scripts_emptied += 1;
+                }
             }
             TagKind::Start { name, self_closing } => {
                 let name = lower(name);
                 if name == "svg" || name == "math" {
                     foreign += 1;
+                }
+                if name == "plaintext" || name == "frameset" {
+                    plain_or_frames = true;
                 }
                 if !counts(&name, self_closing, foreign) {
                     if (name == "svg" || name == "math") && self_closing {
@@ -95,10 +125,10 @@ pub(super) fn limit(html: &str, max: usize) -> (Cow<'_, str>, Flattened) {
         }
     }
     match out {
-        None => (Cow::Borrowed(html), Flattened { dropped }),
+        None => (Cow::Borrowed(html), Flattened { dropped, scripts_emptied }),
         Some(mut s) => {
             s.push_str(&html[copied..]);
-            (Cow::Owned(s), Flattened { dropped })
+            (Cow::Owned(s), Flattened { dropped, scripts_emptied })
         }
     }
 }
@@ -218,6 +248,31 @@ fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
     bytes.len()
 }
 
+/// Whether the script whose start tag spans `lt..from` and whose raw text
+/// ends at `end` (the `<` of what [`raw_text_end`] found) may be emptied
+/// (module documentation).
+fn unread_script(bytes: &[u8], lt: usize, from: usize, end: usize) -> bool {
+    let delimiter = |b: Option<&u8>| matches!(b, Some(b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'));
+    let (Some(start), Some(content)) = (bytes.get(lt..from), bytes.get(from..end)) else { return false };
+    // the tokenizer's tag name is "script", not "script$"
+    delimiter(start.get(7))
+        && !contains_ignore_case(start, b"json")
+        && bytes.get(end..end + 8).is_some_and(|t| t.eq_ignore_ascii_case(b"</script"))
+        && delimiter(bytes.get(end + 8))
+        && !contains_ignore_case(content, b"</noscript")
+        && !(memchr::memmem::find(content, b"<!--").is_some() && contains_ignore_case(content, b"<script"))
+}
+
+/// Whether `hay` holds `needle` (lower case ASCII, starting with `<` or a
+/// letter), in any case.
+fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else { return true };
+    let upper = first.to_ascii_uppercase();
+    (0..hay.len())
+        .filter(|&i| hay[i] == first || hay[i] == upper)
+        .any(|i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,12 +283,70 @@ mod tests {
 
     #[test]
     fn shallow_pages_are_borrowed_as_they_are() {
-        let page = "<!doctype html><html><head><title>a < b</title><script>if (a<b) {}</script></head>\
+        let page = "<!doctype html><html><head><title>a < b</title>\
+                    <script type=\"application/ld+json\">{\"a\": \"<b>\"}</script></head>\
                     <body><!-- <div><div> --><div class=\"x>y\"><p>Một<br>hai<img src=a.png/></div>\
                     <svg><path d='M0'/><path/></svg></body></html>";
         let (out, f) = limit(page, 3);
         assert!(matches!(out, Cow::Borrowed(_)));
-        assert_eq!(f.dropped, 0);
+        assert_eq!(f, Flattened::default());
+    }
+
+    /// Pages whose scripts are emptied, or kept, and why.
+    const SCRIPTS: [(&str, &str); 12] = [
+        ("<p>a</p><script>if (a<b) { x = '<div>'; }</script><p>b</p>", "<p>a</p><script></script><p>b</p>"),
+        ("<SCRIPT src=x.js>var s = 1;</SCRIPT >", "<SCRIPT src=x.js></SCRIPT >"),
+        ("<script>a</script/><p>b", "<script></script/><p>b"),
+        ("<script><!-- var a = 1; //--></script>", "<script></script>"),
+        // kept: JSON metadata
+        ("<script type='application/ld+json'>{}</script>", ""),
+        // kept: escaped and double-escaped states
+        ("<script><!-- document.write('<script>x</script>'); --></script><p>y</p>", ""),
+        // kept: inside svg, after plaintext or frameset
+        ("<svg><script>a<b</script></svg>", ""),
+        ("<plaintext><script>a</script>", ""),
+        ("<frameset><script>a</script></frameset>", ""),
+        // kept: not plainly a script, or no end tag
+        ("<script$>a</script>", ""),
+        ("<script>a</scripts>b</script>", ""),
+        ("<noscript><script>a</noscript>b</script>", ""),
+    ];
+
+    #[test]
+    fn unread_scripts_are_emptied() {
+        for (page, emptied) in SCRIPTS {
+            let (out, f) = limit(page, MAX_DEPTH);
+            if emptied.is_empty() {
+                assert_eq!((out.as_ref(), f.scripts_emptied), (page, 0), "{page}");
+            } else {
+                assert_eq!((out.as_ref(), f.scripts_emptied), (emptied, 1), "{page}");
+            }
+        }
+    }
+
+    /// What the reader takes from a page, with and without the pass.
+    fn walked(page: &str) -> String {
+        format!("{:?}", super::super::dom::walk(&scraper::Html::parse_document(page)))
+    }
+
+    #[test]
+    fn emptied_scripts_change_nothing_the_reader_reads() {
+        let mut pages: Vec<String> = SCRIPTS.iter().map(|(p, _)| (*p).to_owned()).collect();
+        pages.push(
+            "<html><head><title>T</title><script>var t = '</div><p>x';</script></head><body>\
+             <div id=main><h1>Tiêu đề</h1><script>document.write('<b>');</script><p>Nội dung.</p>\
+             <textarea><script>a</script></textarea><title>x<script>y</script></title></div></body></html>"
+                .to_owned(),
+        );
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/html");
+        for entry in std::fs::read_dir(&dir).expect("fixtures/html").flatten() {
+            let bytes = std::fs::read(entry.path()).expect("fixture");
+            pages.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        for page in &pages {
+            let (out, _) = limit(page, usize::MAX);
+            assert_eq!(walked(&out), walked(page), "{}", &page[..page.len().min(200)]);
+        }
     }
 
     #[test]
@@ -267,6 +380,9 @@ mod tests {
             assert_eq!(limit(page, 1), (Cow::Borrowed(page), Flattened::default()), "{page}");
         }
         // outside svg, html5ever opens a `<div/>`: it counts
-        assert_eq!(limit("<div/><div/>x", 1), (Cow::Owned("<div/>x".to_owned()), Flattened { dropped: 1 }));
+        assert_eq!(
+            limit("<div/><div/>x", 1),
+            (Cow::Owned("<div/>x".to_owned()), Flattened { dropped: 1, scripts_emptied: 0 })
+        );
     }
 }
