@@ -406,7 +406,7 @@ impl Walker {
                 return false;
             }
             "meta" => {
-                let key = a.property.or_else(|| a.name).or_else(|| a.itemprop);
+                let key = a.property.or(a.name).or(a.itemprop);
                 if let (Some(k), Some(v)) = (key, a.content) {
                     self.page.head.metas.push((k.trim().to_ascii_lowercase(), v.to_owned()));
                 }
@@ -440,7 +440,7 @@ impl Walker {
             _ => {}
         }
         if let Some(c) = a.itemprop.filter(|_| name != "meta")
-            && let Some(v) = a.content.or_else(|| a.datetime)
+            && let Some(v) = a.content.or(a.datetime)
         {
             self.page.head.metas.push((c.trim().to_ascii_lowercase(), v.to_owned()));
         }
