@@ -90,6 +90,21 @@ static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)\s*[(\[]\s*{}\s*[)\]]\s*$", body())).expect("trailing stamp regex")
 });
 
+/// Whether a text has four digits in a row: every form of stamp has its
+/// year (`\d` in the patterns is any decimal digit, hence `is_numeric`, a
+/// superset), and most lines of a page have none.
+fn has_year(s: &str) -> bool {
+    let mut run = 0;
+    for c in s.chars() {
+        let digit = if c.is_ascii() { c.is_ascii_digit() } else { c.is_numeric() };
+        run = if digit { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Reads a line that is only a publication stamp.
 ///
 /// ```
@@ -112,6 +127,9 @@ pub fn parse_line(line: &str) -> Option<Stamp> {
 /// assert_eq!(stamp.to_iso(), "2017-05-19T08:14:00+07:00");
 /// ```
 pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
+    if !has_year(line) {
+        return None;
+    }
     let c = TRAILING.captures(line)?;
     let whole = c.get(0)?;
     let stamp = from_captures(&c)?;
@@ -131,7 +149,7 @@ pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
 /// assert!(find_in_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05 | Tin tức").is_none());
 /// ```
 pub fn find_in_line(line: &str) -> Option<Stamp> {
-    if line.split_whitespace().count() > 24 {
+    if !has_year(line) || line.split_whitespace().count() > 24 {
         return None;
     }
     if let Some(s) = parse_line(line) {
