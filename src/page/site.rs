@@ -57,7 +57,9 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
     let in_text = Regex::new(&format!(
         // a province's own bodies also name it: "Sở Thông tin và Truyền
         // thông Hà Tĩnh" (who licenses a district portal), "UBND Bến Tre"
-        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*)?(?P<name>{})\b",
+        // a commune or district that bears a province's name ("xã Hòa
+        // Bình" in Phú Yên, "huyện Hòa Bình" in Bạc Liêu) does not name it
+        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*|(?P<unit>thi xa|thi tran|xa|phuong|huyen|quan)\s+)?(?P<name>{})\b",
         alternatives.join("|")
     ))
     .expect("province regex");
@@ -73,6 +75,8 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
 /// assert_eq!(province_in("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"), Some("Đắk Lắk"));
 /// assert_eq!(province_in("Website Sở Tư pháp tỉnh ĐắkNông"), Some("Đắk Nông"));
 /// assert_eq!(province_in("Cổng thông tin Đảng ủy Khối các cơ quan Trung ương"), None);
+/// assert_eq!(province_in("Trang thông tin điện tử xã Hòa Bình"), None);
+/// assert_eq!(province_in("Xã Hòa Bình, huyện Đông Hòa, tỉnh Phú Yên"), Some("Phú Yên"));
 /// ```
 pub fn province_in(text: &str) -> Option<&'static str> {
     let (prefixed, bare) = provinces_named(text);
@@ -103,6 +107,9 @@ fn provinces_named(text: &str) -> (Option<&'static str>, Option<&'static str>) {
         let Some(name) = c.name("name").and_then(|n| p.by_slug.get(&slug(n.as_str())).copied()) else {
             continue;
         };
+        if c.name("unit").is_some() {
+            continue;
+        }
         if c.name("prefix").is_some() {
             return (Some(name), bare);
         }

@@ -370,6 +370,15 @@ impl Walker {
         });
     }
 
+    /// An image or icon separating the entries of a breadcrumb ("Trang chủ
+    /// <img src=arrow.png> Tin tức"): written as " › ", so that the entries
+    /// do not run together.
+    fn breadcrumb_separator(&mut self) {
+        if self.frame().hints.has(Hints::BREADCRUMB) && !self.text.trim().is_empty() {
+            self.text.push_str(" › ");
+        }
+    }
+
     fn on_text(&mut self, t: &str) {
         let f = self.frame();
         if f.flags & (LINK | BOLD) != 0 {
@@ -435,8 +444,11 @@ impl Walker {
             }
             "img" => {
                 self.pending_image = true;
+                self.breadcrumb_separator();
                 return false;
             }
+            // an icon between breadcrumb entries (`<i class="td-bread-sep">`)
+            "i" | "span" if a.class.is_some_and(|c| c.contains("sep")) => self.breadcrumb_separator(),
             _ => {}
         }
         if let Some(c) = a.itemprop.filter(|_| name != "meta")

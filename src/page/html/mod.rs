@@ -464,10 +464,15 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
             })
             .map(|(_, b)| b.text.as_str())
     };
+    // a link below the header naming a portal is a link to another site
+    // ("Liên kết": "Cổng TTĐT tỉnh Thanh Hóa"), not this site's name
+    let other_site = |i: usize, b: &dom::Block| i >= 8 && b.link_chars >= b.chars && !b.has(dom::HEADER_TAG);
     s.name = meta.site_name.clone().or_else(|| {
         page.blocks
             .iter()
-            .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
+            .enumerate()
+            .find(|(i, b)| words(&b.text) <= 14 && !other_site(*i, b) && site::is_site_name(&b.text))
+            .map(|(_, b)| b)
             .map(|b| b.text.as_str())
             .or_else(|| masthead().next())
             .or(meta.owner_name.as_deref())
