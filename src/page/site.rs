@@ -301,6 +301,16 @@ pub fn is_owner_name(line: &str) -> bool {
 ///     "Trang thông tin điện tử huyện Bắc Quang"
 /// );
 /// assert_eq!(clean_site_name("Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu"), "Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu");
+/// assert_eq!(
+///     clean_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN DÂN VẬN TỈNH ỦY HÀ GIANG"),
+///     "Trang thông tin điện tử Ban Dân vận Tỉnh ủy Hà Giang"
+/// );
+/// assert_eq!(clean_site_name("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI"), "Sở Tư pháp tỉnh Quảng Ngãi");
+/// assert_eq!(
+///     clean_site_name("TRANG THÔNG TIN ỦY BAN KIỂM TRA TỈNH ỦY QUẢNG NGÃI"),
+///     "Trang thông tin Ủy ban Kiểm tra Tỉnh ủy Quảng Ngãi"
+/// );
+/// assert_eq!(clean_site_name("ỦY BAN NHÂN DÂN HUYỆN THẠNH PHÚ"), "Ủy ban nhân dân huyện Thạnh Phú");
 /// ```
 pub fn clean_site_name(name: &str) -> String {
     let name = recase_site_name(name);
@@ -373,10 +383,26 @@ pub fn recase_site_name(name: &str) -> String {
     // the Party and the committees are written with a capital: "Đảng bộ",
     // "Tỉnh ủy", "Đảng ủy"
     let party = tone_key("đảng");
+    let (ban, so) = (tone_key("ban"), tone_key("sở"));
     for i in 0..words.len() {
-        if key_at(i) == party || key_at(i + 1) == committee {
+        if key_at(i) == party || (key_at(i + 1) == committee && key_at(i + 2) != ban) {
             if let Some(w) = words.get_mut(i) {
                 *w = capitalize(w);
+            }
+        }
+    }
+    // an organ and the first word of its name: "Ban Dân vận", "Sở Tư pháp",
+    // "Ủy ban Kiểm tra" (but "Ủy ban nhân dân")
+    for i in 0..words.len() {
+        let organ = key_at(i) == ban || key_at(i) == so;
+        if organ && key_at(i + 1).chars().next().is_some_and(char::is_alphabetic) && key_at(i + 1) != "nhân"
+        {
+            // "Ủy ban Kiểm tra": the organ's first word takes the capital
+            let first = if i > 0 && key_at(i - 1) == committee { i - 1 } else { i };
+            for k in [first, i + 1] {
+                if let Some(w) = words.get_mut(k) {
+                    *w = capitalize(w);
+                }
             }
         }
     }
