@@ -483,7 +483,7 @@ mod tests {
         );
         assert_eq!(
             recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN TUYÊN GIÁO TỈNH ỦY NINH BÌNH"),
-            "Trang thông tin điện tử ban tuyên giáo Tỉnh ủy Ninh Bình"
+            "Trang thông tin điện tử Ban Tuyên giáo Tỉnh ủy Ninh Bình"
         );
         assert_eq!(
             recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BÌNH PHƯỚC"),
