@@ -90,6 +90,9 @@ pub(super) struct Head {
     /// Hosts of archived copies of the site's own pages and files
     /// (`/web/20180312211947/http://stp.daknong.gov.vn/…`), with counts.
     pub archived_hosts: Vec<(String, u32)>,
+    /// The absolute address of the page's icon (`<link rel="icon">`): a
+    /// portal serves its favicon from its own host.
+    pub icon: Option<String>,
 }
 
 impl Head {
@@ -427,6 +430,9 @@ impl Walker {
                     if rel.split_whitespace().any(|r| r == "canonical") && self.page.head.canonical.is_none()
                     {
                         self.page.head.canonical = Some(href.trim().to_owned());
+                    }
+                    if rel.split_whitespace().any(|r| r == "icon") && href.trim_start().starts_with("http") {
+                        self.page.head.icon.get_or_insert_with(|| href.trim().to_owned());
                     }
                     self.note_archived(href);
                 }

@@ -495,6 +495,8 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
         .and_then(site::host_of)
         .or_else(|| meta.title_host.clone())
         .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
+        // a Vietnamese host serving the page's icon (not a CDN's)
+        .or_else(|| page.head.icon.as_deref().and_then(site::host_of).filter(|h| h.ends_with(".vn")))
         .or_else(|| footer().find_map(site::host_in));
     s.province = s
         .name
