@@ -9,9 +9,11 @@ use std::sync::LazyLock;
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            (?:bài|tin|ảnh|bài\ viết|tác\ giả|người\ viết|thực\ hiện|nhóm\ pv|nhóm\ phóng\ viên|pv|ctv|phóng\ viên)
+            (?:bài|tin|ảnh|bài\ viết|tác\ giả|người\ viết|thực\ hiện|nhóm\ pv|nhóm\ phóng\ viên|pv|ctv|phóng\ viên|nội\ dung)
             (?:\s*(?:,|và|/|&|\+|-)\s*(?:ảnh|bài|clip|video|tin))?
             \s*:\s*
+          # Joomla's and WordPress's 'Viết bởi Ngọc Diệp'
+          | viết\ bởi\s*:?\s*
         )",
     )
     .expect("byline label regex")
@@ -213,8 +215,13 @@ pub fn authors(line: &str) -> Option<Vec<String>> {
         if let Some(name) = person_name(part) {
             names.push(name);
         } else if part.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-            // "PV", "TTXVN": an abbreviation where a name should be
-            return None;
+            // "PV", "TTXVN": an abbreviation where a name should be; after
+            // a name, the abbreviated body the author writes for ("Thanh
+            // Hương - VP HĐND-UBND huyện")
+            if names.is_empty() {
+                return None;
+            }
+            break;
         }
     }
     (!names.is_empty()).then_some(names)
@@ -259,9 +266,13 @@ fn person_name(part: &str) -> Option<String> {
     if !(2..=5).contains(&words.len()) {
         return None;
     }
+    // every syllable of a name has a vowel: "VP HĐND", "TT VH" are the
+    // abbreviations of a body
     let shaped = words.iter().all(|w| {
         let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_alphabetic)
+            && w.chars().any(is_vowel)
     });
     if !shaped {
         return None;
@@ -272,6 +283,12 @@ fn person_name(part: &str) -> Option<String> {
     } else {
         words.join(" ")
     })
+}
+
+/// A Vietnamese vowel letter, in either case and with any tone mark.
+fn is_vowel(c: char) -> bool {
+    const VOWELS: &str = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ";
+    c.to_lowercase().all(|l| VOWELS.contains(l))
 }
 
 fn capitalize(word: &str) -> String {
@@ -304,6 +321,11 @@ mod tests {
             ("Thượng tá Đinh Văn Sơn", vec!["Đinh Văn Sơn"]),
             ("Tin: Nguyễn Hoa; Ảnh: Trần Bình", vec!["Nguyễn Hoa", "Trần Bình"]),
             ("Hoàng Long (Theo Báo Lào Cai)", vec!["Hoàng Long"]),
+            ("Thanh Hương - VP HĐND-UBND huyện", vec!["Thanh Hương"]),
+            ("Quang Vinh, TT VH-TT huyện", vec!["Quang Vinh"]),
+            ("Viết bởi Ngọc Diệp", vec!["Ngọc Diệp"]),
+            ("Nội dung và ảnh: Minh Đường", vec!["Minh Đường"]),
+            ("Nội dung: Lê Hà; Ảnh: Đức Anh", vec!["Lê Hà", "Đức Anh"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
@@ -327,6 +349,10 @@ mod tests {
             "TS.",
             "Quang cảnh hội nghị.",
             "Ngày càng đi vào chiều sâu",
+            "Trình bày: Hải Yến",
+            "Thiết kế: Minh Anh",
+            "Viết bởi Quản trị viên",
+            "VP HĐND",
         ] {
             assert_eq!(authors(line), None, "{line}");
         }

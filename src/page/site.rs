@@ -57,7 +57,9 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
     let in_text = Regex::new(&format!(
         // a province's own bodies also name it: "Sở Thông tin và Truyền
         // thông Hà Tĩnh" (who licenses a district portal), "UBND Bến Tre"
-        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*)?(?P<name>{})\b",
+        // a commune or district that bears a province's name ("xã Hòa
+        // Bình" in Phú Yên, "huyện Hòa Bình" in Bạc Liêu) does not name it
+        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*|(?P<unit>thi xa|thi tran|xa|phuong|huyen|quan)\s+)?(?P<name>{})\b",
         alternatives.join("|")
     ))
     .expect("province regex");
@@ -73,6 +75,8 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
 /// assert_eq!(province_in("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"), Some("Đắk Lắk"));
 /// assert_eq!(province_in("Website Sở Tư pháp tỉnh ĐắkNông"), Some("Đắk Nông"));
 /// assert_eq!(province_in("Cổng thông tin Đảng ủy Khối các cơ quan Trung ương"), None);
+/// assert_eq!(province_in("Trang thông tin điện tử xã Hòa Bình"), None);
+/// assert_eq!(province_in("Xã Hòa Bình, huyện Đông Hòa, tỉnh Phú Yên"), Some("Phú Yên"));
 /// ```
 pub fn province_in(text: &str) -> Option<&'static str> {
     let (prefixed, bare) = provinces_named(text);
@@ -103,6 +107,9 @@ fn provinces_named(text: &str) -> (Option<&'static str>, Option<&'static str>) {
         let Some(name) = c.name("name").and_then(|n| p.by_slug.get(&slug(n.as_str())).copied()) else {
             continue;
         };
+        if c.name("unit").is_some() {
+            continue;
+        }
         if c.name("prefix").is_some() {
             return (Some(name), bare);
         }
@@ -294,6 +301,16 @@ pub fn is_owner_name(line: &str) -> bool {
 ///     "Trang thông tin điện tử huyện Bắc Quang"
 /// );
 /// assert_eq!(clean_site_name("Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu"), "Cổng TTĐT tỉnh Bà Rịa - Vũng Tàu");
+/// assert_eq!(
+///     clean_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN DÂN VẬN TỈNH ỦY HÀ GIANG"),
+///     "Trang thông tin điện tử Ban Dân vận Tỉnh ủy Hà Giang"
+/// );
+/// assert_eq!(clean_site_name("SỞ TƯ PHÁP TỈNH QUẢNG NGÃI"), "Sở Tư pháp tỉnh Quảng Ngãi");
+/// assert_eq!(
+///     clean_site_name("TRANG THÔNG TIN ỦY BAN KIỂM TRA TỈNH ỦY QUẢNG NGÃI"),
+///     "Trang thông tin Ủy ban Kiểm tra Tỉnh ủy Quảng Ngãi"
+/// );
+/// assert_eq!(clean_site_name("ỦY BAN NHÂN DÂN HUYỆN THẠNH PHÚ"), "Ủy ban nhân dân huyện Thạnh Phú");
 /// ```
 pub fn clean_site_name(name: &str) -> String {
     let name = recase_site_name(name);
@@ -366,10 +383,26 @@ pub fn recase_site_name(name: &str) -> String {
     // the Party and the committees are written with a capital: "Đảng bộ",
     // "Tỉnh ủy", "Đảng ủy"
     let party = tone_key("đảng");
+    let (ban, so) = (tone_key("ban"), tone_key("sở"));
     for i in 0..words.len() {
-        if key_at(i) == party || key_at(i + 1) == committee {
+        if key_at(i) == party || (key_at(i + 1) == committee && key_at(i + 2) != ban) {
             if let Some(w) = words.get_mut(i) {
                 *w = capitalize(w);
+            }
+        }
+    }
+    // an organ and the first word of its name: "Ban Dân vận", "Sở Tư pháp",
+    // "Ủy ban Kiểm tra" (but "Ủy ban nhân dân")
+    for i in 0..words.len() {
+        let organ = key_at(i) == ban || key_at(i) == so;
+        if organ && key_at(i + 1).chars().next().is_some_and(char::is_alphabetic) && key_at(i + 1) != "nhân"
+        {
+            // "Ủy ban Kiểm tra": the organ's first word takes the capital
+            let first = if i > 0 && key_at(i - 1) == committee { i - 1 } else { i };
+            for k in [first, i + 1] {
+                if let Some(w) = words.get_mut(k) {
+                    *w = capitalize(w);
+                }
             }
         }
     }
@@ -450,7 +483,7 @@ mod tests {
         );
         assert_eq!(
             recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ BAN TUYÊN GIÁO TỈNH ỦY NINH BÌNH"),
-            "Trang thông tin điện tử ban tuyên giáo Tỉnh ủy Ninh Bình"
+            "Trang thông tin điện tử Ban Tuyên giáo Tỉnh ủy Ninh Bình"
         );
         assert_eq!(
             recase_site_name("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BÌNH PHƯỚC"),

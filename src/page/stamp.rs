@@ -32,12 +32,13 @@ impl Stamp {
 // Named fragments (DESIGN.md habit 6).
 const DMY: &str = r"(?P<d>\d{1,2})\s?[/.\-]\s?(?P<m>\d{1,2})\s?[/.\-]\s?(?P<y>\d{4})";
 const ISO: &str = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})";
-/// "23 tháng 12 năm 2023", "05 tháng 8, 2024": the date written out.
-const LONG: &str = r"(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})\s*(?:,|năm)\s*(?P<y3>\d{4})";
+/// "23 tháng 12 năm 2023", "05 tháng 8, 2024", and Joomla's "13 Tháng 7
+/// 2017": the date written out.
+const LONG: &str = r"(?P<d3>\d{1,2})\s+tháng\s+(?P<m3>\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(?P<y3>\d{4})";
 const TIME: &str = r"(?P<h>\d{1,2})\s?[:hg]\s?(?P<mi>\d{2})(?::\d{2})?(?:\s?(?P<ampm>[AaPp][Mm]|SA|CH))?";
 const TIME2: &str = r"(?P<h2>\d{1,2})\s?[:hg]\s?(?P<mi2>\d{2})(?::\d{2})?(?:\s?(?P<ampm2>[AaPp][Mm]|SA|CH))?";
 const WEEKDAY: &str = r"(?:thứ\s?(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s?nhật|cn|t[2-7])";
-const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|cập\s+nhật(?:\s+lần\s+cuối)?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản(?:\s+ngày)?|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
+const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|cập\s+nhật(?:\s+lần\s+cuối)?|lần\s+cập\s+nhật\s+cuối(?:\s*\()?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản(?:\s+ngày)?|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
 const SEP: &str = r"\s*[,|\-–—]?\s*(?:lúc\s*)?";
 const ZONE: &str = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*\)?)?";
 
@@ -162,7 +163,14 @@ pub fn find_in_line(line: &str) -> Option<Stamp> {
     {
         let rest = line[whole.end()..].trim_start_matches(['|', '•', '·', '-', '–', '—', ',', ' ', '\t']);
         let key = crate::normalize::tone_key(rest);
-        if META_LABELS.iter().any(|l| key.starts_with(l))
+        // or no word at all: a bare view count and font-size buttons
+        // ("20/08/2024 15:45 1.208 A- A+", icons in place of labels)
+        // ("20/08/2024 15:45 1.208 A- A+", icons in place of labels), but
+        // not the second date of a range
+        let wordless = rest.split(|c: char| !c.is_alphabetic()).all(|w| w.chars().count() <= 1)
+            && !rest.contains([')', ']', '/'])
+            && notation(rest).is_none();
+        if (wordless || META_LABELS.iter().any(|l| key.starts_with(l)))
             && let Some(s) = from_captures(&c)
         {
             return Some(s);
@@ -268,6 +276,9 @@ mod tests {
             ("Thứ Hai, ngày 05 tháng 8 năm 2024 - 14:10", "2024-08-05T14:10:00+07:00"),
             ("21/08/2019 08:12:00 SA", "2019-08-21T08:12:00+07:00"),
             ("21/08/2019 02:12:00 CH", "2019-08-21T14:12:00+07:00"),
+            // Joomla 1.5 (vi-VN): day, "Tháng" and month, year, time
+            ("Thứ năm, 13 Tháng 7 2017 15:42", "2017-07-13T15:42:00+07:00"),
+            ("Lần cập nhật cuối ( Thứ sáu, 14 Tháng 7 2017 08:10 )", "2017-07-14T08:10:00+07:00"),
         ] {
             let got = parse_line(line).map(|s| s.to_iso());
             assert_eq!(got.as_deref(), Some(iso), "{line}");
@@ -282,6 +293,7 @@ mod tests {
             "Giấy phép số 99/GP-TTĐT cấp ngày 14/05/2010",
             "Ngày 23 tháng 12 năm 2023, Ủy ban MTTQ huyện tổ chức lễ bàn giao.",
             "23 tháng 12",
+            "13 tháng 7 2017 Hội nghị tổng kết",
             "(1969 - 2024)",
             "73/73",
             "",
@@ -297,6 +309,8 @@ mod tests {
             ("Thứ Năm, 10/08/2023 - 07:45 Lượt xem: 2.031", "2023-08-10T07:45:00+07:00"),
             ("12/03/2020 08:30 Tác giả: Hải Yến", "2020-03-12T08:30:00+07:00"),
             ("Ngày đăng: 05/06/2018 | Lượt xem: 322", "2018-06-05"),
+            ("20/08/2024 15:45 1.208A- A+", "2024-08-20T15:45:00+07:00"),
+            ("20/08/2024 15:45 | 356", "2024-08-20T15:45:00+07:00"),
         ] {
             assert_eq!(find_in_line(line).map(|s| s.to_iso()).as_deref(), Some(iso), "{line}");
         }
@@ -306,6 +320,7 @@ mod tests {
             "Chào mừng kỷ niệm 92 năm Ngày thành lập Đảng (03/02/1930 - 03/02/2022)",
             "Ngày 15/5/2016 Bộ Chính trị ban hành Chỉ thị 05",
             "21/08/2019 Hội nghị tổng kết",
+            "(03/02/1930 - 03/02/2022)",
         ] {
             assert!(find_in_line(line).is_none(), "{line}");
         }

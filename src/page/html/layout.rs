@@ -388,7 +388,16 @@ pub(super) fn date_line(
                 matches!(kinds.get(i), Some(Kind::Stamp | Kind::Short | Kind::Chrome(Chrome::Furniture)))
                     || b.hints.has(Hints::DATE);
             if line_like && !is_system_stamp(d, all, article) {
-                return Some(d.stamp.to_iso());
+                let visible = d.stamp.to_iso();
+                // "<time datetime='2021-03-16T08:30:12+07:00'>16/03/2021</time>":
+                // the attribute gives the time of the day shown
+                if d.stamp.time.is_none()
+                    && let Some(dt) = b.datetime.as_deref().and_then(super::meta::iso_time)
+                    && dt.starts_with(&visible)
+                {
+                    return Some(dt);
+                }
+                return Some(visible);
             }
         }
         if let Some(dt) = b.datetime.as_deref().and_then(super::meta::iso_time) {

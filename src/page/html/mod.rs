@@ -143,7 +143,11 @@ fn read_article(page: &Page, kinds: &[Kind], meta: &meta::Meta, article: &mut Ar
 
     // date line: between the head's start and the first kept paragraph
     let stamps = layout::page_stamps(page);
-    let head_end = kept.first().copied().unwrap_or(first_prose).max(title.map_or(0, |t| t + 1));
+    // (lines the body opens with before its first paragraph, such as
+    // Joomla's "Viết bởi Ngọc Diệp" over its date line, are still the head)
+    let first_kept_prose = kept.iter().copied().find(|&i| kinds.get(i) == Some(&Kind::Prose));
+    let head_end =
+        first_kept_prose.or(kept.first().copied()).unwrap_or(first_prose).max(title.map_or(0, |t| t + 1));
     article.published = layout::date_line(page, kinds, (head_start, head_end), article_span, &stamps)
         .map(|visible| match meta.published.as_deref() {
             // a date without a time, and the meta gives the time of that day
@@ -278,8 +282,11 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
         }
         kept.pop();
     }
-    // the blocks after the body, up to the next list or footer
-    for i in end..(end + 3).min(page.blocks.len()) {
+    // the blocks after the body, up to the next list or footer (from the
+    // last paragraph kept: a byline in an element marked as the article's
+    // footer, "ArticleFooter", is skipped by the body as chrome)
+    let from = kept.last().map_or(end, |&l| l + 1).min(end);
+    for i in from..(end + 3).min(page.blocks.len()) {
         let (Some(b), Some(k)) = (page.blocks.get(i), kinds.get(i)) else { break };
         if matches!(k, Kind::Chrome(Chrome::End | Chrome::Footer) | Kind::Link | Kind::Prose) {
             break;
@@ -330,6 +337,10 @@ fn head_byline(page: &Page, from: usize, to: usize) -> Option<Vec<String>> {
         }
         // the byline's part of a meta line: "Tác giả: Hải Yến | Ngày đăng: …"
         let mut parts = b.text.split(['|', '•']).map(str::trim);
+        // "Viết bởi Ngọc Diệp": a label without a colon
+        if let Some(names) = parts.clone().find_map(byline::labelled_authors) {
+            return Some(names);
+        }
         let text = match parts.clone().find(|p| labelled(p)) {
             Some(p) => p.split_once(':').map_or(p, |(_, r)| r),
             None if b.hints.has(Hints::AUTHOR) => parts.next().unwrap_or_default(),
@@ -453,10 +464,15 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
             })
             .map(|(_, b)| b.text.as_str())
     };
+    // a link below the header naming a portal is a link to another site
+    // ("Liên kết": "Cổng TTĐT tỉnh Thanh Hóa"), not this site's name
+    let other_site = |i: usize, b: &dom::Block| i >= 8 && b.link_chars >= b.chars && !b.has(dom::HEADER_TAG);
     s.name = meta.site_name.clone().or_else(|| {
         page.blocks
             .iter()
-            .find(|b| words(&b.text) <= 14 && site::is_site_name(&b.text))
+            .enumerate()
+            .find(|(i, b)| words(&b.text) <= 14 && !other_site(*i, b) && site::is_site_name(&b.text))
+            .map(|(_, b)| b)
             .map(|b| b.text.as_str())
             .or_else(|| masthead().next())
             .or(meta.owner_name.as_deref())
@@ -479,6 +495,8 @@ fn read_site(page: &Page, kinds: &[Kind], meta: &meta::Meta, url: Option<&str>, 
         .and_then(site::host_of)
         .or_else(|| meta.title_host.clone())
         .or_else(|| page.head.archived_hosts.iter().max_by_key(|(_, n)| *n).map(|(h, _)| h.clone()))
+        // a Vietnamese host serving the page's icon (not a CDN's)
+        .or_else(|| page.head.icon.as_deref().and_then(site::host_of).filter(|h| h.ends_with(".vn")))
         .or_else(|| footer().find_map(site::host_in));
     s.province = s
         .name
