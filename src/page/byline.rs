@@ -256,12 +256,13 @@ fn split_parts(line: &str) -> impl Iterator<Item = &str> {
 /// capitalized words of letters, not opening with a word that names a body.
 fn person_name(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    let lone_prefixed = words.len() == 1 && words.first().is_some_and(|w| prefixed_name(w));
+    if !(2..=5).contains(&words.len()) && !lone_prefixed {
         return None;
     }
     let shaped = words.iter().all(|w| {
         let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)
+        (chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)) || prefixed_name(w)
     });
     if !shaped {
         return None;
@@ -274,10 +275,31 @@ fn person_name(part: &str) -> Option<String> {
     })
 }
 
+/// A Cơ Ho / Êđê name word with its gender prefix glued on ("K'Điệp",
+/// "H'Hen"): `K'` or `H'`, then a capitalised given name of letters.
+fn prefixed_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('K' | 'H'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_alphabetic)
+}
+
+/// "XUÂN" → "Xuân"; "K'ĐIỆP" → "K'Điệp" (the given name after the
+/// prefix keeps its capital).
 fn capitalize(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let mut chars = lower.chars();
-    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = String::with_capacity(word.len());
+    let mut upper_next = true;
+    for c in word.chars() {
+        if upper_next {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        upper_next = matches!(c, '\'' | '’');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -304,6 +326,9 @@ mod tests {
             ("Thượng tá Đinh Văn Sơn", vec!["Đinh Văn Sơn"]),
             ("Tin: Nguyễn Hoa; Ảnh: Trần Bình", vec!["Nguyễn Hoa", "Trần Bình"]),
             ("Hoàng Long (Theo Báo Lào Cai)", vec!["Hoàng Long"]),
+            ("Thanh Hoa - K'Điệp", vec!["Thanh Hoa", "K'Điệp"]),
+            ("K'BRÌU - NAY TUẤN", vec!["K'Brìu", "Nay Tuấn"]),
+            ("Ảnh: H'Yam Niê", vec!["H'Yam Niê"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }
