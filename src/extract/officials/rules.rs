@@ -196,7 +196,22 @@ impl Rules<'_, '_> {
             }
             j += 1;
         }
-        (2..=5).contains(&(j - i)).then_some(j)
+        ((2..=5).contains(&(j - i)) || (j - i == 1 && self.lone_prefixed_name(i))).then_some(j)
+    }
+
+    /// A Cơ Ho / Mạ / Êđê name written as one word after an honorific
+    /// ("ông K'Broih", "bà H'Loan"): the gender prefix `K'`/`H'` glued to
+    /// a capitalised given name. Without an honorific the same shape is an
+    /// ethnic group ("dân tộc K'Ho"), so the honorific is required.
+    fn lone_prefixed_name(&self, i: usize) -> bool {
+        let d = self.d;
+        let word = d.span(i, i + 1);
+        let mut chars = word.chars();
+        let prefixed = matches!(chars.next(), Some('K' | 'H'))
+            && matches!(chars.next(), Some('\'' | '’'))
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some();
+        prefixed && self.honorific_ending_at(i).is_some()
     }
 
     /// `name_at` without the honorific check (no recursion).
@@ -605,7 +620,34 @@ impl Rules<'_, '_> {
                 }
             }
         }
-        self.titles_from(j)
+        self.titles_from(j).or_else(|| {
+            if d.punct(j.checked_sub(1)?) != Some(',') {
+                return None;
+            }
+            self.titles_from(self.past_biography(j)?)
+        })
+    }
+
+    /// "sinh năm 1929, vào Đảng ngày 12/6/1948, nguyên Phó Bí thư …": from
+    /// `j`, one or two record clauses, each closed by a comma; where the
+    /// office after them starts.
+    fn past_biography(&self, mut j: usize) -> Option<usize> {
+        let (v, d) = (self.v, self.d);
+        let mut skipped = false;
+        for _ in 0..2 {
+            if v.biography.at(d, j).is_none() {
+                break;
+            }
+            // dashes and slashes inside a date ("19-8-1948") do not close it
+            let comma = (j + 1..(j + 14).min(d.toks.len()))
+                .find(|&k| matches!(d.punct(k), Some(',' | ';' | '.' | ':' | '(' | ')' | '!' | '?')))?;
+            if d.punct(comma) != Some(',') {
+                return None;
+            }
+            j = comma + 1;
+            skipped = true;
+        }
+        skipped.then_some(j)
     }
 
     /// Whether the name at `s..e` could be a place or an organisation's name
