@@ -716,7 +716,29 @@ impl Rules<'_, '_> {
                 None => i += 1,
             }
         }
+        self.share_appointment_pairs(&mut out);
         out
+    }
+
+    /// "đồng chí Điểu K'Ré và đồng chí Thị Hồng được bầu giữ chức Phó Chủ
+    /// tịch UBND xã": people joined by "và" or a comma, each with an
+    /// honorific, share the office the last of them is elected to.
+    fn share_appointment_pairs(&self, out: &mut [Found]) {
+        let (v, d) = (self.v, self.d);
+        for k in (1..out.len()).rev() {
+            let (head, tail) = out.split_at_mut(k);
+            let (Some(p), Some(n)) = (head.last_mut(), tail.first()) else { continue };
+            let joined = n.ms == p.e + 1 && (d.key(p.e) == "và" || d.punct(p.e) == Some(','));
+            if p.titles.is_empty()
+                && !n.titles.is_empty()
+                && p.honorific.is_some()
+                && n.honorific.is_some()
+                && joined
+                && v.appointment.at(d, n.e).is_some()
+            {
+                p.titles.clone_from(&n.titles);
+            }
+        }
     }
 
     /// The next person of a list after token `k`: a separator (";", ",",
