@@ -118,7 +118,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let key = d.key(i);
-        let minority = key.starts_with("h'") || key.starts_with("k'");
+        let minority = ["h'", "k'", "h’", "k’"].iter().any(|p| key.starts_with(p));
         if !(v.surnames.contains(key) || minority)
             || v.stoppers.at(d, i).is_some()
             || self.title_start(i).is_some()
