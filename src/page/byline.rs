@@ -260,9 +260,13 @@ fn person_name(part: &str) -> Option<String> {
     if !(2..=5).contains(&words.len()) && !lone_prefixed {
         return None;
     }
-    let shaped = words.iter().all(|w| {
+    // "K' Thuần": the prefix written apart, before a given name
+    let apart = |i: usize, w: &str| matches!(w, "K'" | "H'" | "K’" | "H’") && i + 1 < words.len();
+    let shaped = words.iter().enumerate().all(|(i, w)| {
         let mut chars = w.chars();
-        (chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic)) || prefixed_name(w)
+        (chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic))
+            || prefixed_name(w)
+            || apart(i, w)
     });
     if !shaped {
         return None;
@@ -329,6 +333,7 @@ mod tests {
             ("Thanh Hoa - K'Điệp", vec!["Thanh Hoa", "K'Điệp"]),
             ("K'BRÌU - NAY TUẤN", vec!["K'Brìu", "Nay Tuấn"]),
             ("Ảnh: H'Yam Niê", vec!["H'Yam Niê"]),
+            ("Bài và ảnh: K' Thuần", vec!["K' Thuần"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }

@@ -267,7 +267,17 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
     // portal's clock ("Thứ Ba, 05/12/2023" in the header, without "Hôm nay")
     let stamp_at = lines[..first_prose].iter().rposition(|l| matches!(l.kind, Kind::Stamp(_)));
     if let Some(s) = stamp_at {
-        let before = lines[..s].iter().rposition(is_heading);
+        // a labelled byline between the title and its date line ("Bài và
+        // ảnh: K' Thuần") is the authors, not the title
+        let byline_at = |i: usize| byline::labelled_authors(&lines[i].text);
+        let before = (0..s).rev().find(|&i| is_heading(&lines[i]) && byline_at(i).is_none());
+        if let Some(b) = before
+            && article.authors.is_empty()
+        {
+            if let Some(names) = (b + 1..s).filter(|&i| is_heading(&lines[i])).find_map(byline_at) {
+                article.authors = names;
+            }
+        }
         let after = (s + 1..first_prose).find(|&i| is_heading(&lines[i]));
         // a category label above the date line, the title under it
         // ("Tin tức - Sự kiện" / "Thứ ba, 07/03/2023 | 08:00" / title)
@@ -562,6 +572,21 @@ mod tests {
         let a = read(page, None);
         assert_eq!(a.title.as_deref(), Some("Nông dân Ia Pa chuyển đổi cây trồng trên đất lúa kém hiệu quả"));
         assert_eq!(a.published.as_deref().and_then(|p| p.get(..10)), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn labelled_byline_between_title_and_date_line() {
+        let page = "Cổng thông tin điện tử huyện Lạc Dương\n\
+                    Tin tức - Sự kiện\n\
+                    Lạc Dương tập huấn kỹ thuật trồng cà phê cho đồng bào Cơ Ho\n\
+                    Bài và ảnh: K' Thuần\n\
+                    Ngày 14/09/2022 | 14:20\n\
+                    Trong hai ngày, hơn 80 nông dân các xã Đạ Sar, Đạ Nhim đã được hướng dẫn cách tỉa cành.\n\
+                    Lớp tập huấn do Trạm Khuyến nông huyện phối hợp với các xã tổ chức tại nhà văn hóa thôn.\n";
+        let a = read(page, None);
+        assert_eq!(a.title.as_deref(), Some("Lạc Dương tập huấn kỹ thuật trồng cà phê cho đồng bào Cơ Ho"));
+        assert_eq!(a.authors, ["K' Thuần"]);
+        assert_eq!(a.published.as_deref().and_then(|p| p.get(..10)), Some("2022-09-14"));
     }
 
     #[test]
