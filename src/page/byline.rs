@@ -263,16 +263,21 @@ fn split_parts(line: &str) -> impl Iterator<Item = &str> {
 /// capitalized words of letters, not opening with a word that names a body.
 fn person_name(part: &str) -> Option<String> {
     let words: Vec<&str> = part.split_whitespace().collect();
-    if !(2..=5).contains(&words.len()) {
+    let lone_prefixed = words.len() == 1 && words.first().is_some_and(|w| prefixed_name(w));
+    if !(2..=5).contains(&words.len()) && !lone_prefixed {
         return None;
     }
     // every syllable of a name has a vowel: "VP HĐND", "TT VH" are the
-    // abbreviations of a body
-    let shaped = words.iter().all(|w| {
+    // abbreviations of a body; "K' Thuần": the prefix written apart, before
+    // a given name
+    let apart = |i: usize, w: &str| matches!(w, "K'" | "H'" | "K’" | "H’") && i + 1 < words.len();
+    let shaped = words.iter().enumerate().all(|(i, w)| {
         let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
+        (chars.next().is_some_and(char::is_uppercase)
             && chars.all(char::is_alphabetic)
-            && w.chars().any(is_vowel)
+            && w.chars().any(is_vowel))
+            || prefixed_name(w)
+            || apart(i, w)
     });
     if !shaped {
         return None;
@@ -291,10 +296,31 @@ fn is_vowel(c: char) -> bool {
     c.to_lowercase().all(|l| VOWELS.contains(l))
 }
 
+/// A Cơ Ho / Êđê name word with its gender prefix glued on ("K'Điệp",
+/// "H'Hen"): `K'` or `H'`, then a capitalised given name of letters.
+fn prefixed_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('K' | 'H'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_alphabetic)
+}
+
+/// "XUÂN" → "Xuân"; "K'ĐIỆP" → "K'Điệp" (the given name after the
+/// prefix keeps its capital).
 fn capitalize(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let mut chars = lower.chars();
-    chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = String::with_capacity(word.len());
+    let mut upper_next = true;
+    for c in word.chars() {
+        if upper_next {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        upper_next = matches!(c, '\'' | '’');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -326,6 +352,10 @@ mod tests {
             ("Viết bởi Ngọc Diệp", vec!["Ngọc Diệp"]),
             ("Nội dung và ảnh: Minh Đường", vec!["Minh Đường"]),
             ("Nội dung: Lê Hà; Ảnh: Đức Anh", vec!["Lê Hà", "Đức Anh"]),
+            ("Thanh Hoa - K'Điệp", vec!["Thanh Hoa", "K'Điệp"]),
+            ("K'BRÌU - NAY TUẤN", vec!["K'Brìu", "Nay Tuấn"]),
+            ("Ảnh: H'Yam Niê", vec!["H'Yam Niê"]),
+            ("Bài và ảnh: K' Thuần", vec!["K' Thuần"]),
         ] {
             assert_eq!(authors(line), Some(want.iter().map(|s| s.to_string()).collect()), "{line}");
         }

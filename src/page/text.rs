@@ -263,9 +263,21 @@ fn read_head(lines: &[Line], article: &mut Article) -> usize {
         }
     }
 
-    let stamp_at = lines[..first_prose].iter().position(|l| matches!(l.kind, Kind::Stamp(_)));
+    // the date line nearest the article: a date higher up the page is the
+    // portal's clock ("Thứ Ba, 05/12/2023" in the header, without "Hôm nay")
+    let stamp_at = lines[..first_prose].iter().rposition(|l| matches!(l.kind, Kind::Stamp(_)));
     if let Some(s) = stamp_at {
-        let before = lines[..s].iter().rposition(is_heading);
+        // a labelled byline between the title and its date line ("Bài và
+        // ảnh: K' Thuần") is the authors, not the title
+        let byline_at = |i: usize| byline::labelled_authors(&lines[i].text);
+        let before = (0..s).rev().find(|&i| is_heading(&lines[i]) && byline_at(i).is_none());
+        if let Some(b) = before
+            && article.authors.is_empty()
+        {
+            if let Some(names) = (b + 1..s).filter(|&i| is_heading(&lines[i])).find_map(byline_at) {
+                article.authors = names;
+            }
+        }
         let after = (s + 1..first_prose).find(|&i| is_heading(&lines[i]));
         // a category label above the date line, the title under it
         // ("Tin tức - Sự kiện" / "Thứ ba, 07/03/2023 | 08:00" / title)
@@ -490,9 +502,19 @@ fn read_site(lines: &[Line], article: &mut Article) {
     let masthead = || {
         lines[..first_prose].iter().filter(|l| l.kind == Kind::SiteName && site::is_owner_masthead(&l.text))
     };
-    if let Some(l) = lines.iter().find(|l| l.kind == Kind::SiteName && site::is_site_name(&l.text)) {
+    if let Some(i) = lines.iter().position(|l| l.kind == Kind::SiteName && site::is_site_name(&l.text)) {
+        let l = &lines[i];
         s.name = Some(site::clean_site_name(&l.text));
         s.province = site::province_in(&l.text).map(str::to_owned);
+        if s.province.is_none() {
+            // a district portal's masthead with its province on the next
+            // line ("Cổng thông tin điện tử huyện Di Linh" / "Lâm Đồng")
+            s.province = [i.wrapping_sub(1), i + 1]
+                .iter()
+                .filter(|&&j| j < first_prose)
+                .find_map(|&j| lines.get(j).and_then(|l| province_line(&l.text)))
+                .map(str::to_owned);
+        }
     } else if let Some(l) = masthead().next() {
         s.name = Some(site::clean_site_name(&l.text));
     }
@@ -519,9 +541,75 @@ fn read_site(lines: &[Line], article: &mut Article) {
     }
 }
 
+/// A line that only names a province ("Lâm Đồng", "Tỉnh Quảng Ngãi",
+/// "TỈNH GIA LAI"): the province.
+fn province_line(text: &str) -> Option<&'static str> {
+    if text.len() > 60 {
+        return None;
+    }
+    let p = site::province_in(text)?;
+    let key = tone_key(text);
+    let key = key.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest =
+        ["tỉnh ", "thành phố ", "tp. ", "tp "].iter().find_map(|pre| key.strip_prefix(pre)).unwrap_or(key);
+    (rest.trim() == tone_key(p)).then_some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_clock_gives_way_to_the_date_line() {
+        let page = "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN IA PA\n\
+                    Trang chủ Giới thiệu Tin tức Chính quyền Công dân\n\
+                    Thứ Sáu, 08/03/2024\n\
+                    Tin tức > Kinh tế\n\
+                    Nông dân Ia Pa chuyển đổi cây trồng trên đất lúa kém hiệu quả\n\
+                    Cập nhật: 21/02/2024 10:05\n\
+                    Vụ Đông Xuân năm nay, các xã đã chuyển đổi hơn 300 ha lúa sang trồng ngô.\n\
+                    Nhiều hộ có thu nhập cao hơn hẳn so với trồng lúa như trước đây.\n";
+        let a = read(page, None);
+        assert_eq!(a.title.as_deref(), Some("Nông dân Ia Pa chuyển đổi cây trồng trên đất lúa kém hiệu quả"));
+        assert_eq!(a.published.as_deref().and_then(|p| p.get(..10)), Some("2024-02-21"));
+    }
+
+    #[test]
+    fn labelled_byline_between_title_and_date_line() {
+        let page = "Cổng thông tin điện tử huyện Lạc Dương\n\
+                    Tin tức - Sự kiện\n\
+                    Lạc Dương tập huấn kỹ thuật trồng cà phê cho đồng bào Cơ Ho\n\
+                    Bài và ảnh: K' Thuần\n\
+                    Ngày 14/09/2022 | 14:20\n\
+                    Trong hai ngày, hơn 80 nông dân các xã Đạ Sar, Đạ Nhim đã được hướng dẫn cách tỉa cành.\n\
+                    Lớp tập huấn do Trạm Khuyến nông huyện phối hợp với các xã tổ chức tại nhà văn hóa thôn.\n";
+        let a = read(page, None);
+        assert_eq!(a.title.as_deref(), Some("Lạc Dương tập huấn kỹ thuật trồng cà phê cho đồng bào Cơ Ho"));
+        assert_eq!(a.authors, ["K' Thuần"]);
+        assert_eq!(a.published.as_deref().and_then(|p| p.get(..10)), Some("2022-09-14"));
+    }
+
+    #[test]
+    fn province_on_the_line_under_the_site_name() {
+        let page = "Cổng thông tin điện tử huyện Đạ Tẻh\n\
+                    Lâm Đồng\n\
+                    Tin tức - Sự kiện\n\
+                    Đạ Tẻh ra quân làm đường giao thông nông thôn\n\
+                    Đăng ngày: 12/04/2024 | 08:30\n\
+                    Sáng nay, hàng trăm đoàn viên đã ra quân làm đường tại các thôn vùng sâu.\n\
+                    Các tuyến đường mới giúp bà con đi lại thuận tiện hơn trong mùa mưa.\n";
+        let a = read(page, None);
+        assert_eq!(a.site.province.as_deref(), Some("Lâm Đồng"));
+    }
+
+    #[test]
+    fn province_lines() {
+        assert_eq!(province_line("Lâm Đồng"), Some("Lâm Đồng"));
+        assert_eq!(province_line("Tỉnh Quảng Ngãi"), Some("Quảng Ngãi"));
+        assert_eq!(province_line("TỈNH GIA LAI"), Some("Gia Lai"));
+        assert_eq!(province_line("Du lịch Lâm Đồng"), None);
+        assert_eq!(province_line("Tin tức - Sự kiện"), None);
+    }
 
     #[test]
     fn prose_shape() {

@@ -80,8 +80,8 @@ fn patterns() -> Vec<(Kind, String)> {
     let b = r"(?-u:\b)";
     // a slash, with at most one careless space on either side
     let slash = r"\x20?/\x20?";
-    // between the days of a list: "23, 24", "2 và 3"
-    let list_sep = r"(?:\x20?,\x20?|\x20(?:và|&)\x20)";
+    // between the days of a list: "23, 24", "2 và 3", "1 và ngày 2"
+    let list_sep = r"(?:\x20?,\x20?|\x20(?:và|&)\x20(?:ngày\x20)?)";
     // between the two ends of a range of days: "2 - 6", "1 đến hết ngày 5"
     let range_sep = format!(r"(?:\x20?{dash}\x20?|\x20(?:đến|tới)\x20(?:hết\x20)?(?:ngày\x20)?)");
     // a month named in words (solar: "tháng Giêng" and "tháng Chạp" are

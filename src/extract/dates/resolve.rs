@@ -26,12 +26,15 @@ fn join(text: &str, a: &Atom, b: &Atom) -> Option<Join> {
         return None;
     }
     let gap = text.get(a.span.1..b.span.0)?;
-    if gap.len() > 24 || gap.contains('\n') {
+    if gap.len() > 32 || gap.contains('\n') {
         return None;
     }
     let gap = gap.trim_matches(' ').to_lowercase();
     let gap = gap.strip_prefix("cho ").unwrap_or(&gap);
     let gap = gap.strip_suffix(" hết").unwrap_or(gap);
+    // "từ 8 giờ ngày 10/3 đến 17 giờ ngày 12/3/2022": the clock time of
+    // the second end stands between
+    let gap = strip_clock(gap);
     let mut chars = gap.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) if is_dash(c) => Some(Join::Range),
@@ -42,6 +45,27 @@ fn join(text: &str, a: &Atom, b: &Atom) -> Option<Join> {
             _ => None,
         },
     }
+}
+
+/// "đến 17 giờ", "tới 16h30", "đến 11 giờ 30 phút" → "đến" / "tới": a
+/// clock time after the range word, left out.
+fn strip_clock(gap: &str) -> &str {
+    let Some((word, rest)) = gap.split_once(' ') else { return gap };
+    if !matches!(word, "đến" | "tới") {
+        return gap;
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return gap;
+    }
+    let after = rest.get(digits..).unwrap_or("").trim_start();
+    let after =
+        after.strip_prefix("giờ").or_else(|| after.strip_prefix('h')).or_else(|| after.strip_prefix('g'));
+    let Some(after) = after else { return gap };
+    // minutes: "30", "30 phút"
+    let after = after.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+    let after = after.strip_prefix("phút").unwrap_or(after).trim();
+    if after.is_empty() { word } else { gap }
 }
 
 /// Shares years between the ends of ranges and lists, and accepts a bare

@@ -310,9 +310,18 @@ impl Finder {
                     Body::Numbered { number: s.number.clone(), code: Some(s.code.clone()), year: None },
                 ))
             } else {
+                // "Chương trình hành động 35" after "Chương trình hành
+                // động số 35-CTr/TU": the short form of a document the
+                // article has cited with its code
+                let cited = || {
+                    let n = text.get(num_start..at).and_then(|d| d.parse::<u64>().ok());
+                    symbols.iter().take_while(|s| s.start < num_start).any(|s| {
+                        s.code.kind == Some(word.kind) && n.is_some() && s.number.parse::<u64>().ok() == n
+                    })
+                };
                 let ok = match word.need {
                     Need::Bare => true,
-                    Need::Numbered => so,
+                    Need::Numbered => so || cited(),
                     Need::Coded | Need::Generic => false,
                 };
                 let capitals = !lower;

@@ -237,7 +237,9 @@ mod tests {
             }
             let record = extractor.extract_body(&text, None);
             for o in &record.officials {
-                assert!(o.name.split(' ').count() >= 2, "{o:?} in «{text}»");
+                // one word only for a name with its gender prefix ("K'Broih")
+                let prefixed = o.name.starts_with("K'") || o.name.starts_with("H'");
+                assert!(o.name.split(' ').count() >= 2 || prefixed, "{o:?} in «{text}»");
                 for m in &o.mentions {
                     assert_eq!(record.slice(m.start, m.end), Some(m.text.as_str()), "«{text}»");
                 }

@@ -118,7 +118,7 @@ impl Rules<'_, '_> {
             return None;
         }
         let key = d.key(i);
-        let minority = key.starts_with("h'") || key.starts_with("k'");
+        let minority = ["h'", "k'", "h’", "k’"].iter().any(|p| key.starts_with(p));
         if !(v.surnames.contains(key) || minority)
             || v.stoppers.at(d, i).is_some()
             || self.title_start(i).is_some()
@@ -196,7 +196,22 @@ impl Rules<'_, '_> {
             }
             j += 1;
         }
-        (2..=5).contains(&(j - i)).then_some(j)
+        ((2..=5).contains(&(j - i)) || (j - i == 1 && self.lone_prefixed_name(i))).then_some(j)
+    }
+
+    /// A Cơ Ho / Mạ / Êđê name written as one word after an honorific
+    /// ("ông K'Broih", "bà H'Loan"): the gender prefix `K'`/`H'` glued to
+    /// a capitalised given name. Without an honorific the same shape is an
+    /// ethnic group ("dân tộc K'Ho"), so the honorific is required.
+    fn lone_prefixed_name(&self, i: usize) -> bool {
+        let d = self.d;
+        let word = d.span(i, i + 1);
+        let mut chars = word.chars();
+        let prefixed = matches!(chars.next(), Some('K' | 'H'))
+            && matches!(chars.next(), Some('\'' | '’'))
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some();
+        prefixed && self.honorific_ending_at(i).is_some()
     }
 
     /// `name_at` without the honorific check (no recursion).
@@ -605,7 +620,34 @@ impl Rules<'_, '_> {
                 }
             }
         }
-        self.titles_from(j)
+        self.titles_from(j).or_else(|| {
+            if d.punct(j.checked_sub(1)?) != Some(',') {
+                return None;
+            }
+            self.titles_from(self.past_biography(j)?)
+        })
+    }
+
+    /// "sinh năm 1929, vào Đảng ngày 12/6/1948, nguyên Phó Bí thư …": from
+    /// `j`, one or two record clauses, each closed by a comma; where the
+    /// office after them starts.
+    fn past_biography(&self, mut j: usize) -> Option<usize> {
+        let (v, d) = (self.v, self.d);
+        let mut skipped = false;
+        for _ in 0..2 {
+            if v.biography.at(d, j).is_none() {
+                break;
+            }
+            // dashes and slashes inside a date ("19-8-1948") do not close it
+            let comma = (j + 1..(j + 14).min(d.toks.len()))
+                .find(|&k| matches!(d.punct(k), Some(',' | ';' | '.' | ':' | '(' | ')' | '!' | '?')))?;
+            if d.punct(comma) != Some(',') {
+                return None;
+            }
+            j = comma + 1;
+            skipped = true;
+        }
+        skipped.then_some(j)
     }
 
     /// Whether the name at `s..e` could be a place or an organisation's name
@@ -674,7 +716,29 @@ impl Rules<'_, '_> {
                 None => i += 1,
             }
         }
+        self.share_appointment_pairs(&mut out);
         out
+    }
+
+    /// "đồng chí Điểu K'Ré và đồng chí Thị Hồng được bầu giữ chức Phó Chủ
+    /// tịch UBND xã": people joined by "và" or a comma, each with an
+    /// honorific, share the office the last of them is elected to.
+    fn share_appointment_pairs(&self, out: &mut [Found]) {
+        let (v, d) = (self.v, self.d);
+        for k in (1..out.len()).rev() {
+            let (head, tail) = out.split_at_mut(k);
+            let (Some(p), Some(n)) = (head.last_mut(), tail.first()) else { continue };
+            let joined = n.ms == p.e + 1 && (d.key(p.e) == "và" || d.punct(p.e) == Some(','));
+            if p.titles.is_empty()
+                && !n.titles.is_empty()
+                && p.honorific.is_some()
+                && n.honorific.is_some()
+                && joined
+                && v.appointment.at(d, n.e).is_some()
+            {
+                p.titles.clone_from(&n.titles);
+            }
+        }
     }
 
     /// The next person of a list after token `k`: a separator (";", ",",

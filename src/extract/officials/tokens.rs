@@ -331,6 +331,16 @@ impl<'a> Doc<'a> {
                         pos = after;
                         continue;
                     }
+                    // "K' Mák", "H' Nghia": a gender prefix written apart
+                    // from the capitalised given name is a word of its own
+                    let prefix = matches!(d, '\'' | '’')
+                        && matches!(c, 'K' | 'H')
+                        && from + pos == i + 1
+                        && next == Some(' ')
+                        && char_at(slice, after + 1).is_some_and(char::is_uppercase);
+                    if prefix {
+                        pos = after;
+                    }
                 }
                 break;
             }

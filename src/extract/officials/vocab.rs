@@ -129,6 +129,8 @@ pub(super) struct Vocab {
     pub prefixes: Phrases,
     pub modifiers: Phrases,
     pub appointment: Phrases,
+    /// "sinh năm 1929", "vào Đảng ngày …": a record clause before an office.
+    pub biography: Phrases,
     pub named_orgs: Phrases,
     /// Organisation heads mostly named after a person ("Trường THCS …").
     pub namesake_orgs: Phrases,
@@ -194,6 +196,7 @@ impl Vocab {
             prefixes: sec(TITLES, "prefix"),
             modifiers: sec(TITLES, "modifier"),
             appointment: sec(TITLES, "appointment"),
+            biography: sec(TITLES, "biography"),
             named_orgs: Phrases { cased: true, ..sec(ORGS, "named") },
             namesake_orgs: Phrases { cased: true, ..sec(ORGS, "namesake") },
             after_comma: Phrases { cased: true, ..sec(ORGS, "after_comma") },

@@ -76,6 +76,8 @@ enum Conn {
     Range,
     /// "xuống còn", "lên" (after "từ").
     Change,
+    /// "trên" between two numbers: "2 trên 3 xã", a ratio.
+    Over,
 }
 
 /// The outcome of looking for a second number.
@@ -435,7 +437,7 @@ impl Rules {
             None => (None, n.end),
         };
         let Some((conn, b_start)) = self.connector(t, a_end) else { return Joined::No };
-        if conn != Conn::Dash && l.from.is_none() {
+        if !matches!(conn, Conn::Dash | Conn::Over) && l.from.is_none() {
             return Joined::No;
         }
         let Some(m) = self.digits.find_at(t, b_start).filter(|m| m.start() == b_start) else {
@@ -454,6 +456,12 @@ impl Rules {
         let start = l.from.unwrap_or(l.start);
         match (conn, tail.kind) {
             (_, TailKind::Nothing | TailKind::Times) => Joined::No,
+            // "2 trên 3 xã": a part of a whole counted in one noun
+            (Conn::Over, TailKind::Count) if a <= b && a_scale.is_none() && !tail.rate => {
+                let d = Draft::new(QuantityKind::Ratio, a, "ratio_over").total(b).tail(&tail);
+                Joined::Found(Box::new(self.finish(t, l, start, tail.end, d)))
+            }
+            (Conn::Over, _) => Joined::No,
             (Conn::Change, kind) => {
                 let kind = match kind {
                     TailKind::Percent => QuantityKind::Percent,
@@ -497,6 +505,9 @@ impl Rules {
         }
         if let Some((end, _)) = self.range.longest_at(t, w.start) {
             return Some((Conn::Range, after(end)?));
+        }
+        if fold(w.text) == "trên" {
+            return Some((Conn::Over, after(w.end)?));
         }
         None
     }

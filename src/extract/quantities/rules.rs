@@ -86,6 +86,8 @@ pub(super) struct Rules {
     pub(super) per: Lexicon<()>,
     pub(super) tail_phrases: Lexicon<()>,
     pub(super) tail_proper: Lexicon<()>,
+    /// Offices counted with their body after them ("5 Ủy viên UBND huyện").
+    pub(super) office: Lexicon<()>,
     pub(super) scale: Lexicon<f64>,
     pub(super) words: Lexicon<NumberWord>,
     pub(super) percent_words: Lexicon<()>,
@@ -163,6 +165,7 @@ impl Rules {
     pub(super) fn new() -> Self {
         let units = lexicon(
             plain(UNITS, "count")
+                .chain(plain(UNITS, "office"))
                 .map(|(k, ())| (k, Unit::Count))
                 .chain(plain(UNITS, "measure").map(|(k, ())| (k, Unit::Measure)))
                 .chain(plain(UNITS, "time").map(|(k, ())| (k, Unit::Time)))
@@ -196,6 +199,7 @@ impl Rules {
             per: lexicon(plain(UNITS, "per").chain(plain(UNITS, "time"))),
             tail_phrases: lexicon(plain(UNITS, "tail")),
             tail_proper: lexicon(plain(UNITS, "tail_proper")),
+            office: lexicon(plain(UNITS, "office")),
             scale: lexicon(pairs(NUMBERS, "scale").filter_map(|(k, v)| Some((k, v.parse().ok()?)))),
             words,
             percent_words: lexicon([("phần trăm".to_owned(), ())].into_iter()),

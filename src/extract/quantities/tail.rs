@@ -168,8 +168,10 @@ impl Rules {
     fn unit_at(&self, t: &str, w: Word, mut tail: Tail, fallback: bool) -> Tail {
         if let Some((end, unit)) = self.units.longest_at(t, w.start) {
             // a capitalised noun followed by a name is a name ("3 Sở Tư
-            // pháp"); an acronym is not ("22 TCCS Đảng")
-            let named = w.title_case() && self.name_after(t, end);
+            // pháp"); an acronym is not ("22 TCCS Đảng"), nor an office
+            // with its body ("5 Ủy viên UBND huyện")
+            let named =
+                w.title_case() && self.name_after(t, end) && self.office.longest_at(t, w.start).is_none();
             if !named {
                 let written = t.get(w.start..end).unwrap_or("");
                 match unit {
