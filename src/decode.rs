@@ -80,7 +80,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> Result<Decode
     let declared = declared
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None });
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    // a vectorized check: Vietnamese text is a third multi-byte sequences,
+    // where std's validator leaves its ASCII fast path
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         // UTF-8 that decodes is UTF-8, whatever a stale declaration says;
         // but legacy font text may have been stored as UTF-8 Latin-1.
         if legacy::suspicious(text)
