@@ -235,7 +235,10 @@ impl<'a> Doc<'a> {
     /// The tokens of the paragraphs (lines) of `text` that `keep` accepts,
     /// a break between two of them; offsets stay those of `text`.
     pub fn filtered(text: &'a str, keep: impl Fn(&str) -> bool) -> Self {
-        let mut d = Doc { text, keys: String::new(), toks: Vec::new() };
+        // about a token per six bytes of running text (capped: a huge page
+        // grows its vector as usual)
+        let toks = Vec::with_capacity((text.len() / 6).min(1 << 16));
+        let mut d = Doc { text, keys: String::new(), toks };
         let mut start = 0;
         for line in text.split('\n') {
             let end = start + line.len();
@@ -277,8 +280,9 @@ impl<'a> Doc<'a> {
             if c == ' ' || c.is_whitespace() {
                 continue;
             }
-            let gap = text.get(prev_end..i).unwrap_or("");
-            let (one_space_before, space_before) = (gap == " ", !gap.is_empty());
+            // the whitespace since the previous token: one space, or any
+            let one_space_before = i == prev_end + 1 && text.as_bytes().get(prev_end) == Some(&b' ');
+            let space_before = i > prev_end;
             if !is_letter(c) {
                 let end = i + c.len_utf8();
                 let cap = if c.is_ascii() { c.is_ascii_uppercase() } else { c.is_uppercase() };
@@ -347,7 +351,9 @@ impl<'a> Doc<'a> {
             let end = from + pos;
             // whether folding changes the word: a capital, "ð", a final
             // "oà", "uỷ" … (most words are their own key)
-            let changes = word.changes || {
+            // (a word ending in an ASCII byte has no toned final vowel)
+            let changes = word.changes
+                || text.as_bytes().get(end.wrapping_sub(1)).is_some_and(|&b| !b.is_ascii()) && {
                 let mut last = text.get(i..end).unwrap_or("").chars().rev();
                 let (prev, p1, p2) = (last.next(), last.next(), last.next());
                 match prev.and_then(second_vowel_tone) {
