@@ -94,6 +94,13 @@ fn letter_case(c: char) -> (bool, bool, bool) {
         let upper = c.is_ascii_uppercase();
         return (upper, c.is_ascii_alphabetic(), upper);
     }
+    // the toned vowels Ạ ạ … Ỹ ỹ, most of Vietnamese's non-ASCII letters:
+    // upper case even, lower case odd
+    let u = c as u32;
+    if (0x1ea0..=0x1ef9).contains(&u) {
+        let upper = u & 1 == 0;
+        return (upper, true, upper);
+    }
     match lower(c) {
         // `lower` passes "÷" through and reads "ð" as "đ"
         Some(l) => (l != c, c != '÷', l != c && c != 'ð'),
