@@ -62,7 +62,7 @@ pub(super) fn limit(html: &str, max: usize) -> (Cow<'_, str>, Flattened) {
     let mut i = 0usize;
     while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
-        let Some(tag) = scan(bytes, lt) else { break };
+        let Some(tag) = scan(html, lt) else { break };
         i = tag.end;
         match tag.kind {
             TagKind::Skip => {}
@@ -180,7 +180,8 @@ struct Tag<'a> {
 const RAW_TEXT: [&str; 8] = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
 /// Reads the tag at `lt` (a `<`); `None` when the markup ends inside it.
-fn scan(bytes: &[u8], lt: usize) -> Option<Tag<'_>> {
+fn scan(html: &str, lt: usize) -> Option<Tag<'_>> {
+    let bytes = html.as_bytes();
     let rest = bytes.get(lt + 1..)?;
     let first = *rest.first()?;
     if rest.starts_with(b"!--") {
@@ -201,7 +202,7 @@ fn scan(bytes: &[u8], lt: usize) -> Option<Tag<'_>> {
         return Some(Tag { kind: TagKind::Skip, end: lt + 1 });
     }
     // the name is ASCII, so these are char boundaries
-    let name = std::str::from_utf8(&bytes[name_at..name_at + name_len]).ok()?;
+    let name = html.get(name_at..name_at + name_len)?;
     let (end, self_closing) = tag_end(bytes, name_at + name_len)?;
     if closing {
         return Some(Tag { kind: TagKind::End(name), end });
@@ -268,8 +269,8 @@ fn unread_script(bytes: &[u8], lt: usize, from: usize, end: usize) -> bool {
 fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
     let Some(&first) = needle.first() else { return true };
     let upper = first.to_ascii_uppercase();
-    (0..hay.len())
-        .filter(|&i| hay[i] == first || hay[i] == upper)
+    // candidates found by a vectorized search: this runs over whole scripts
+    memchr::memchr2_iter(first, upper, hay)
         .any(|i| hay.get(i..i + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)))
 }
 
