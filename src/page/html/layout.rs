@@ -58,23 +58,35 @@ pub(super) fn same_heading(a: &str, b: &str) -> bool {
 
 /// [`same_heading`] on texts already folded with [`key`].
 fn same_key(a: &str, b: &str) -> bool {
+    quick_same_key(a, b).unwrap_or_else(|| same_words(&sorted_words(a), &sorted_words(b)))
+}
+
+/// What [`same_key`] decides without comparing word sets: `None` when the
+/// words must be compared.
+fn quick_same_key(a: &str, b: &str) -> Option<bool> {
     if a.is_empty() || b.is_empty() {
-        return false;
+        return Some(false);
     }
     if a == b {
-        return true;
+        return Some(true);
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.starts_with(short) && short.len() * 10 >= long.len() * 6 {
-        return true;
+        return Some(true);
     }
-    fn words(s: &str) -> Vec<&str> {
-        let mut w: Vec<&str> = s.split(' ').collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    }
-    let (wa, wb) = (words(a), words(b));
+    None
+}
+
+/// The words of a key, sorted, without repeats.
+fn sorted_words(s: &str) -> Vec<&str> {
+    let mut w: Vec<&str> = s.split(' ').collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// Whether two sorted word sets share 80% of their union.
+fn same_words(wa: &[&str], wb: &[&str]) -> bool {
     let common = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
     common * 10 >= (wa.len() + wb.len() - common) * 8
 }
@@ -108,7 +120,9 @@ fn best_title(
     to: usize,
     meta_titles: &[String],
 ) -> Option<(f32, usize)> {
+    // the meta titles' keys and word sets, made once for every block
     let meta_keys: Vec<String> = meta_titles.iter().map(|t| key(t)).collect();
+    let meta_words: Vec<Vec<&str>> = meta_keys.iter().map(|m| sorted_words(m)).collect();
     let mut best: Option<(f32, usize)> = None;
     for i in from..=to {
         let (Some(b), Some(&k)) = (page.blocks.get(i), kinds.get(i)) else { continue };
@@ -121,7 +135,15 @@ fn best_title(
         }
         let matches_meta = !meta_keys.is_empty() && {
             let k = key(&b.text);
-            meta_keys.iter().any(|m| same_key(m, &k))
+            let mut words: Option<Vec<&str>> = None;
+            // the shared words are at most the block's words, the union at
+            // least the meta title's: too few words cannot share 80%
+            let count = k.split(' ').count();
+            meta_keys.iter().zip(&meta_words).any(|(m, mw)| {
+                quick_same_key(m, &k).unwrap_or_else(|| {
+                    count * 10 >= mw.len() * 8 && same_words(mw, words.get_or_insert_with(|| sorted_words(&k)))
+                })
+            })
         };
         if b.has(dom::CHROME_TAG) && !matches_meta {
             continue;
