@@ -304,10 +304,22 @@ pub fn tone_key(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    let mut key = String::with_capacity(s.len());
+    // whether an "o" or "u" stands before a vowel with a tone mark: only
+    // then can a tone move
+    let mut moves = false;
+    let mut prev = ' ';
     for c in s.chars() {
-        push_lower(c, |l| chars.push(l));
+        push_lower(c, |l| {
+            moves = moves || (matches!(prev, 'o' | 'u') && tone_of(l).is_some());
+            key.push(l);
+            prev = l;
+        });
     }
+    if !moves {
+        return key;
+    }
+    let mut chars: Vec<char> = key.chars().collect();
     canonical_tone_placement(&mut chars, |c| *c, |c, v| *c = v);
     chars.into_iter().collect()
 }
