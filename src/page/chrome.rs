@@ -42,7 +42,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 /// The leading run of letters and digits of a key, or its first character
 /// when it opens with something else ("©", "...").
 fn first_word(key: &str) -> &str {
-    let end = key.find(|c: char| !c.is_alphanumeric()).unwrap_or(key.len());
+    let end = key.find(|c: char| !super::is_alphanumeric(c)).unwrap_or(key.len());
     if end > 0 {
         return &key[..end];
     }
@@ -83,8 +83,11 @@ pub fn classify(line: &str) -> Option<Chrome> {
     let lists = &*LISTS;
     // Every list entry is shorter than HEAD characters: only a line that
     // short can equal an entry, and only a line's head can start with one.
-    let head_end = line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
-    let whole = head_end == line.len();
+    let head_end = |line: &str| line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
+    // a line of more than 4 × HEAD bytes has more than HEAD characters: its
+    // head is only looked for when its first word calls for it
+    let short_end = (line.len() <= 4 * HEAD).then(|| head_end(line));
+    let whole = short_end == Some(line.len());
     if !whole {
         // A long line (most of a page's text) can only be a prefix line:
         // fold its first word alone, and the head only when a phrase
@@ -95,7 +98,7 @@ pub fn classify(line: &str) -> Option<Chrome> {
         }
     }
     // prefixes are matched on the raw key, which keeps their punctuation
-    let raw = tone_key(&line[..head_end]);
+    let raw = tone_key(&line[..short_end.unwrap_or_else(|| head_end(line))]);
     let k = if whole { trim_key(&raw) } else { "" };
     if whole && lists.end.contains(k) {
         return Some(Chrome::End);

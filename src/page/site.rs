@@ -241,7 +241,10 @@ const SITE_NAME_OPENERS: [&str; 9] = [
 /// "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"): it opens with a portal word and is
 /// short, with no sentence in it.
 pub fn is_site_name(line: &str) -> bool {
-    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!']) {
+    if super::count_words(line, 15) == 15
+        || line.contains(['.', ':', ';', '?', '!'])
+        || !super::key_may_open_with(line, &['c', 't', 'w', 'b'])
+    {
         return false;
     }
     let key = tone_key(line);
@@ -554,6 +557,7 @@ mod tests {
     fn site_names() {
         for o in SITE_NAME_OPENERS {
             assert_eq!(tone_key(o), o, "openers are written as tone keys");
+            assert!(super::super::key_may_open_with(o, &['c', 't', 'w', 'b']), "{o}");
         }
         assert!(is_site_name("Cổng thông tin điện tử Kiên Giang"));
         assert!(is_site_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"));

@@ -179,7 +179,9 @@ pub fn parse_line(line: &str) -> Option<Stamp> {
 /// assert_eq!(stamp.to_iso(), "2017-05-19T08:14:00+07:00");
 /// ```
 pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
-    if !has_year(line) {
+    // the pattern ends with a closing bracket, then whitespace (`\s` and
+    // `trim_end` both mean Unicode's White_Space)
+    if !line.trim_end().ends_with([')', ']']) || !has_year(line) {
         return None;
     }
     let c = patterns(line).trailing().captures(line)?;
@@ -201,7 +203,7 @@ pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
 /// assert!(find_in_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05 | Tin tức").is_none());
 /// ```
 pub fn find_in_line(line: &str) -> Option<Stamp> {
-    if !has_year(line) || line.split_whitespace().count() > 24 {
+    if !has_year(line) || super::count_words(line, 25) > 24 {
         return None;
     }
     if let Some(s) = parse_line(line) {

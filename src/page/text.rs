@@ -187,7 +187,7 @@ fn is_widget(line: &str) -> bool {
 /// line.
 fn is_prose(line: &str) -> bool {
     // words are counted up to 30, the most the rule looks at
-    let words = line.split_whitespace().take(30).count();
+    let words = super::count_words(line, 30);
     let last = line.trim_end_matches(['"', '”', '’', '»', ')', ']', '\'', ' ']).chars().last();
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'));
     (words >= 4 && ends_sentence) || words >= 30
@@ -371,6 +371,9 @@ pub(crate) fn breadcrumb_last(text: &str) -> Option<&str> {
 /// "Danh mục: Tin tức - Sự kiện".
 pub(crate) fn labelled_section(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(':')?;
+    if !super::key_may_open_with(label.trim(), &['c', 'd', 't']) {
+        return None;
+    }
     let rest = rest.trim();
     matches!(tone_key(label.trim()).as_str(), "chuyên mục" | "danh mục" | "chuyên đề" | "thể loại")
         .then_some(rest)
