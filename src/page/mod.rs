@@ -14,33 +14,46 @@ pub mod text;
 use crate::record::{Site, Warning};
 
 /// `text.split_whitespace().take(cap).count()`, counted over the bytes:
-/// only the characters outside ASCII that can be whitespace (those whose
-/// first byte is C2, E1, E2 or E3) are decoded.
+/// Unicode's whitespace outside ASCII is U+0085, U+00A0, U+1680,
+/// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000, told apart by
+/// their bytes (pinned to `char::is_whitespace` by a test).
 pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     let b = text.as_bytes();
+    // continuation bytes of a valid &str; 0 stands for "none"
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
-        let (space, len) = match b[i] {
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => match text.get(i..).and_then(|t| t.chars().next()) {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => (false, 1),
-            },
+        // the length of the whitespace character at i, or 0
+        let space = match b[i] {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => 1,
+            0xC2 if matches!(at(i + 1), 0x85 | 0xA0) => 2,
+            0xE1 if (at(i + 1), at(i + 2)) == (0x9A, 0x80) => 3,
+            0xE2 if matches!(
+                (at(i + 1), at(i + 2)),
+                (0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0x81, 0x9F)
+            ) =>
+            {
+                3
+            }
+            0xE3 if (at(i + 1), at(i + 2)) == (0x80, 0x80) => 3,
             // other ASCII, other first bytes, continuation bytes
-            _ => (false, 1),
+            _ => 0,
         };
-        if space {
+        if space > 0 {
             in_word = false;
-        } else if !in_word {
+            i += space;
+            continue;
+        }
+        if !in_word {
             in_word = true;
             words += 1;
             if words >= cap {
                 return cap;
             }
         }
-        i += len;
+        i += 1;
     }
     words
 }

@@ -145,13 +145,26 @@ const META_LABELS: [&str; 21] = [
 /// year (`\d` in the patterns is any decimal digit, hence `is_numeric`, a
 /// superset), and most lines of a page have none.
 fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
     let mut run = 0;
-    for c in s.chars() {
-        let digit = c.is_ascii_digit() || other_numeric(c);
+    let mut i = 0;
+    while i < b.len() {
+        let digit = match b[i] {
+            b'0'..=b'9' => true,
+            0..0x80 => false,
+            // a character outside ASCII, judged once at its first byte; its
+            // continuation bytes leave the run as it is
+            0x80..0xC0 => {
+                i += 1;
+                continue;
+            }
+            _ => s.get(i..).and_then(|t| t.chars().next()).is_some_and(other_numeric),
+        };
         run = if digit { run + 1 } else { 0 };
         if run == 4 {
             return true;
         }
+        i += 1;
     }
     false
 }
@@ -376,6 +389,22 @@ mod tests {
             "(03/02/1930 - 03/02/2022)",
         ] {
             assert!(find_in_line(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn years() {
+        for (s, want) in [
+            ("2019", true),
+            ("Ngày 21/8/2019", true),
+            ("201 9", false),
+            ("20ệ19", false),
+            ("٢٠١٩", true),
+            ("20١9", true),
+            ("số 123 và 45", false),
+            ("", false),
+        ] {
+            assert_eq!(has_year(s), want, "{s}");
         }
     }
 

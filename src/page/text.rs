@@ -186,11 +186,10 @@ fn is_widget(line: &str) -> bool {
 /// A sentence: at least four words ending in sentence punctuation, or a long
 /// line.
 fn is_prose(line: &str) -> bool {
-    // words are counted up to 30, the most the rule looks at
-    let words = super::count_words(line, 30);
     let last = line.trim_end_matches(['"', '”', '’', '»', ')', ']', '\'', ' ']).chars().last();
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'));
-    (words >= 4 && ends_sentence) || words >= 30
+    // words are counted up to the most the rule then looks at
+    if ends_sentence { super::count_words(line, 4) >= 4 } else { super::count_words(line, 30) >= 30 }
 }
 
 /// A heading-like line that can be a title, a section or a sub-heading.
