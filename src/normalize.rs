@@ -78,7 +78,7 @@ fn byte_at(b: &[u8], i: usize) -> Byte {
 
 /// The length of the character of valid UTF-8 `b` starting at byte `i`
 /// (not ASCII) when it is one [`is_normal`] accepts, else 0.
-#[inline]
+#[inline(always)]
 fn kept_len(b: &[u8], i: usize) -> usize {
     // continuation bytes of a valid &str; 0 stands for "none" and is never
     // accepted where a continuation is tested
