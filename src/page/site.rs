@@ -334,8 +334,7 @@ pub fn is_owner_masthead(line: &str) -> bool {
 /// assert!(!is_owner_name("Huyện ủy Hải Lăng trao Huy hiệu Đảng cho đảng viên"));
 /// ```
 pub fn is_owner_name(line: &str) -> bool {
-    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
-    {
+    if super::count_words(line, 15) == 15 || line.contains(['.', ':', ';', '?', '!', '(', '“', '"']) {
         return false;
     }
     static OPENERS: LazyLock<Vec<String>> =
@@ -349,10 +348,12 @@ pub fn is_owner_name(line: &str) -> bool {
     // ("… TỈNH QUẢNG NGÃI", "HUYỆN ỦY HẢI LĂNG"); a headline in capitals
     // goes on ("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI")
     let words: Vec<&str> = key.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    // (the words have no spaces in them: they equal the unit's words when
+    // joined with spaces they equal the unit)
     let is_unit = |i: usize| {
         PLACE_UNITS.iter().chain(["tỉnh", "tp"].iter()).any(|u| {
             let n = u.split(' ').count();
-            words.get(i..i + n).is_some_and(|ws| ws.join(" ") == *u)
+            words.get(i..i + n).is_some_and(|ws| ws.iter().copied().eq(u.split(' ')))
         })
     };
     match (0..words.len()).rev().find(|&i| is_unit(i)) {
