@@ -111,9 +111,10 @@ fn unwrap_hard_wrapped(text: &str) -> Vec<String> {
         .map(|w| w[0].chars().count())
         .collect();
     let in_band = inner.iter().filter(|&&n| (55..=100).contains(&n)).count();
-    let max = raw.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // the longest line, counted only when the rest holds
+    let max = || raw.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let wrapped =
-        inner.len() >= 4 && inner.len() * 3 > nonempty && in_band * 10 >= inner.len() * 8 && max <= 110;
+        inner.len() >= 4 && inner.len() * 3 > nonempty && in_band * 10 >= inner.len() * 8 && max() <= 110;
     if !wrapped {
         return raw;
     }
