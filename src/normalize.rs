@@ -310,6 +310,13 @@ pub fn tone_key(s: &str) -> String {
     let mut moves = false;
     let mut prev = ' ';
     for c in s.chars() {
+        if c.is_ascii() {
+            // no tone mark on an ASCII letter: nothing to move to
+            let l = c.to_ascii_lowercase();
+            key.push(l);
+            prev = l;
+            continue;
+        }
         push_lower(c, |l| {
             moves = moves || (matches!(prev, 'o' | 'u') && tone_of(l).is_some());
             key.push(l);
@@ -424,6 +431,9 @@ const TONED: [(char, [char; 5]); 5] = [
 ];
 
 fn tone_of(c: char) -> Option<(char, usize)> {
+    if c.is_ascii() {
+        return None;
+    }
     TONED.iter().find_map(|(base, toned)| toned.iter().position(|&t| t == c).map(|i| (*base, i)))
 }
 
