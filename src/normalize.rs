@@ -20,9 +20,161 @@ use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
 /// assert_eq!(paragraph("Tie\u{302}\u{301}n"), "Tiến");
 /// ```
 pub fn paragraph(s: &str) -> String {
-    if is_normal(s) {
-        return s.to_owned();
+    simple_paragraph(s).unwrap_or_else(|| full_paragraph(s))
+}
+
+/// What a character of a text is to [`simple_paragraph`].
+enum Byte {
+    /// A character [`is_normal`] accepts (but the space), so many bytes long.
+    Kept(usize),
+    /// Whitespace or a control character, so many bytes long.
+    Space(usize),
+    /// An invisible character, so many bytes long.
+    Dropped(usize),
+    /// `Ð` or `ð`, read as this.
+    Eth(char),
+    /// Anything else.
+    Other,
+}
+
+/// The character of valid UTF-8 `b` that starts at `i`, for the characters
+/// [`simple_paragraph`] handles.
+#[inline]
+fn byte_at(b: &[u8], i: usize) -> Byte {
+    let Some(&c) = b.get(i) else { return Byte::Other };
+    // continuation bytes of a valid &str; 0 stands for "none" and is never
+    // accepted where a continuation is tested
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match c {
+        0x21..=0x7e => Byte::Kept(1),
+        0x00..=0x20 | 0x7f => Byte::Space(1),
+        0xC2 => match at(1) {
+            // C1 controls, no-break space
+            0x80..=0xA0 => Byte::Space(2),
+            0xAD => Byte::Dropped(2),
+            _ => Byte::Kept(2),
+        },
+        0xC3 => match at(1) {
+            0x90 => Byte::Eth('Đ'),
+            0xB0 => Byte::Eth('đ'),
+            _ => Byte::Kept(2),
+        },
+        0x80.. => match kept_len(b, i) {
+            0 => match (c, at(1), at(2)) {
+                // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000
+                (0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF) | (0xE2, 0x81, 0x9F) | (0xE3, 0x80, 0x80) => {
+                    Byte::Space(3)
+                }
+                // U+200B–U+200D, U+2060, U+FEFF, U+FFFE
+                (0xE2, 0x80, 0x8B..=0x8D) | (0xE2, 0x81, 0xA0) | (0xEF, 0xBB, 0xBF) | (0xEF, 0xBF, 0xBE) => {
+                    Byte::Dropped(3)
+                }
+                _ => Byte::Other,
+            },
+            n => Byte::Kept(n),
+        },
     }
+}
+
+/// The length of the character of valid UTF-8 `b` starting at byte `i`
+/// (not ASCII) when it is one [`is_normal`] accepts, else 0.
+#[inline(always)]
+fn kept_len(b: &[u8], i: usize) -> usize {
+    // continuation bytes of a valid &str; 0 stands for "none" and is never
+    // accepted where a continuation is tested
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b.get(i).copied().unwrap_or(0) {
+        // U+00A1–U+00BF but the soft hyphen (C1 controls and NBSP below)
+        0xC2 if at(1) >= 0xA1 && at(1) != 0xAD => 2,
+        // U+00C0–U+00FF but Ð and ð
+        0xC3 if !matches!(at(1), 0x90 | 0xB0) => 2,
+        // Latin Extended-A and -B up to U+024F
+        0xC4..=0xC8 => 2,
+        0xC9 if at(1) <= 0x8F => 2,
+        // Latin Extended Additional, U+1E00–U+1EFF
+        0xE1 if (0xB8..=0xBB).contains(&at(1)) => 3,
+        // U+2010–U+2027 and U+2030–U+205E
+        0xE2 => match (at(1), at(2)) {
+            (0x80, n) if (0x90..=0xA7).contains(&n) || n >= 0xB0 => 3,
+            (0x81, n) if (0x80..=0x9E).contains(&n) => 3,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// [`paragraph`] in one pass, for a text made of the characters
+/// [`is_normal`] accepts, whitespace and control characters (ASCII, C1, the
+/// no-break space and the other Unicode spaces), the invisible characters
+/// and `Ð`/`ð` — a page's lines nearly always are. None of these decomposes
+/// or composes with a neighbour under NFC (but U+2000 and U+2001, which
+/// turn into other spaces), so the full path comes down to: invisible
+/// characters dropped, `Ð`/`ð` read as `Đ`/`đ`, each run of whitespace and
+/// controls between two words one space, none at the ends. Runs of text
+/// already in that shape are copied whole. `None` for a text with any other
+/// character (pinned to [`full_paragraph`] by a test).
+fn simple_paragraph(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        // between runs: whitespace, controls and invisible characters
+        let mut space = false;
+        loop {
+            match byte_at(b, i) {
+                Byte::Space(n) => {
+                    space = true;
+                    i += n;
+                }
+                Byte::Dropped(n) => i += n,
+                _ => break,
+            }
+        }
+        let start = i;
+        let kept = match byte_at(b, i) {
+            _ if i >= b.len() => break,
+            Byte::Kept(n) => n,
+            Byte::Eth(c) => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(c);
+                i += c.len_utf8();
+                continue;
+            }
+            _ => return None,
+        };
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        // a run of kept characters with single spaces between them
+        i += kept;
+        let mut end = i;
+        while i < b.len() {
+            let c = b[i];
+            if (0x21..0x7f).contains(&c) {
+                i += 1;
+            } else if c == b' ' && end == i {
+                i += 1;
+                continue;
+            } else if c < 0x80 {
+                break;
+            } else {
+                match kept_len(b, i) {
+                    0 => break,
+                    n => i += n,
+                }
+            }
+            end = i;
+        }
+        out.push_str(s.get(start..end)?);
+        i = end;
+    }
+    Some(out)
+}
+
+/// [`paragraph`] for any text.
+fn full_paragraph(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut push = |c: char, out: &mut String| {
@@ -66,9 +218,6 @@ pub(crate) fn is_normal(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    // UTF-8 continuation bytes of a valid &str; 0 stands for "none" and is
-    // never accepted where a continuation is tested
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
     let mut i = 0;
     let mut prev_space = false;
     while i < b.len() {
@@ -88,32 +237,10 @@ pub(crate) fn is_normal(s: &str) -> bool {
             continue;
         }
         prev_space = false;
-        let ok = match c {
-            // U+00A1–U+00BF but the soft hyphen (C1 controls and NBSP below)
-            0xC2 => at(i + 1) >= 0xA1 && at(i + 1) != 0xAD,
-            // U+00C0–U+00FF but Ð and ð
-            0xC3 => !matches!(at(i + 1), 0x90 | 0xB0),
-            // Latin Extended-A and -B up to U+024F
-            0xC4..=0xC8 => true,
-            0xC9 => at(i + 1) <= 0x8F,
-            // Latin Extended Additional, U+1E00–U+1EFF
-            0xE1 => (0xB8..=0xBB).contains(&at(i + 1)),
-            // U+2010–U+2027 and U+2030–U+205E
-            0xE2 => match (at(i + 1), at(i + 2)) {
-                (0x80, n) => (0x90..=0xA7).contains(&n) || n >= 0xB0,
-                (0x81, n) => (0x80..=0x9E).contains(&n),
-                _ => false,
-            },
-            _ => false,
-        };
-        if !ok {
-            return false;
+        match kept_len(b, i) {
+            0 => return false,
+            n => i += n,
         }
-        i += match c {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
     }
     true
 }
@@ -177,10 +304,29 @@ pub fn tone_key(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    let mut key = String::with_capacity(s.len());
+    // whether an "o" or "u" stands before a vowel with a tone mark: only
+    // then can a tone move
+    let mut moves = false;
+    let mut prev = ' ';
     for c in s.chars() {
-        push_lower(c, |l| chars.push(l));
+        if c.is_ascii() {
+            // no tone mark on an ASCII letter: nothing to move to
+            let l = c.to_ascii_lowercase();
+            key.push(l);
+            prev = l;
+            continue;
+        }
+        push_lower(c, |l| {
+            moves = moves || (matches!(prev, 'o' | 'u') && tone_of(l).is_some());
+            key.push(l);
+            prev = l;
+        });
     }
+    if !moves {
+        return key;
+    }
+    let mut chars: Vec<char> = key.chars().collect();
     canonical_tone_placement(&mut chars, |c| *c, |c, v| *c = v);
     chars.into_iter().collect()
 }
@@ -285,6 +431,9 @@ const TONED: [(char, [char; 5]); 5] = [
 ];
 
 fn tone_of(c: char) -> Option<(char, usize)> {
+    if c.is_ascii() {
+        return None;
+    }
     TONED.iter().find_map(|(base, toned)| toned.iter().position(|&t| t == c).map(|i| (*base, i)))
 }
 
@@ -394,6 +543,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_one_pass_paragraph_agrees_with_the_full_one() {
+        let ranges = [
+            (0u32, 0x300u32),
+            (0x1dff, 0x1f00),
+            (0x2000, 0x2070),
+            (0x3000, 0x3001),
+            (0xfeff, 0xff00),
+            (0xfffe, 0xffff),
+            (0x1f600, 0x1f601),
+        ];
+        let mut simple = 0;
+        for (lo, hi) in ranges {
+            for cp in lo..hi {
+                let Some(c) = char::from_u32(cp) else { continue };
+                for s in [
+                    format!("{c}"),
+                    format!("a{c}b"),
+                    format!("Đảng {c} ủy"),
+                    format!(" {c}  x\t"),
+                    format!("x\u{a0}{c}\u{ad} y"),
+                    format!("\u{ad}{c}\u{2003}"),
+                    format!("{c}\u{301}ể"),
+                    format!("Ð{c}ð {c}{c}"),
+                    format!("u\u{ad}\u{31b}{c}"),
+                ] {
+                    assert_eq!(paragraph(&s), full_paragraph(&s), "U+{cp:04X} in {s:?}");
+                    simple += usize::from(simple_paragraph(&s).is_some());
+                }
+            }
+        }
+        assert!(simple > 5000, "{simple}");
+        assert_eq!(
+            simple_paragraph("\u{feff} Đồng\u{a0}\u{a0}chí\t Hồ\u{ad}  ").as_deref(),
+            Some("Đồng chí Hồ")
+        );
+        assert_eq!(simple_paragraph("Tie\u{302}\u{301}n"), None);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub enum Chrome {
 
 struct Lists {
     exact: HashSet<String>,
+    /// The first word of each `exact` key: a toolbar opens with one.
+    exact_openers: HashSet<String>,
     end: HashSet<String>,
     /// Footer and furniture prefixes (their keys keep their punctuation:
     /// "Email:"), by their first word, footer ones first.
@@ -36,13 +38,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             prefixes.entry(first_word(&phrase).to_owned()).or_default().push((phrase, kind));
         }
     }
-    Lists { exact: keys("exact"), end: keys("end"), prefixes }
+    let exact = keys("exact");
+    let exact_openers = exact.iter().filter_map(|k| k.split(' ').next()).map(str::to_owned).collect();
+    Lists { exact, exact_openers, end: keys("end"), prefixes }
 });
 
 /// The leading run of letters and digits of a key, or its first character
 /// when it opens with something else ("©", "...").
 fn first_word(key: &str) -> &str {
-    let end = key.find(|c: char| !c.is_alphanumeric()).unwrap_or(key.len());
+    let end = key.find(|c: char| !super::is_alphanumeric(c)).unwrap_or(key.len());
     if end > 0 {
         return &key[..end];
     }
@@ -83,8 +87,11 @@ pub fn classify(line: &str) -> Option<Chrome> {
     let lists = &*LISTS;
     // Every list entry is shorter than HEAD characters: only a line that
     // short can equal an entry, and only a line's head can start with one.
-    let head_end = line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
-    let whole = head_end == line.len();
+    let head_end = |line: &str| line.char_indices().nth(HEAD).map_or(line.len(), |(i, _)| i);
+    // a line of more than 4 × HEAD bytes has more than HEAD characters: its
+    // head is only looked for when its first word calls for it
+    let short_end = (line.len() <= 4 * HEAD).then(|| head_end(line));
+    let whole = short_end == Some(line.len());
     if !whole {
         // A long line (most of a page's text) can only be a prefix line:
         // fold its first word alone, and the head only when a phrase
@@ -95,7 +102,7 @@ pub fn classify(line: &str) -> Option<Chrome> {
         }
     }
     // prefixes are matched on the raw key, which keeps their punctuation
-    let raw = tone_key(&line[..head_end]);
+    let raw = tone_key(&line[..short_end.unwrap_or_else(|| head_end(line))]);
     let k = if whole { trim_key(&raw) } else { "" };
     if whole && lists.end.contains(k) {
         return Some(Chrome::End);
@@ -111,7 +118,7 @@ pub fn classify(line: &str) -> Option<Chrome> {
     if whole && lists.exact.contains(k) {
         return Some(Chrome::Furniture);
     }
-    if prefixed.is_none() && whole && is_toolbar(k, &lists.exact) {
+    if prefixed.is_none() && whole && is_toolbar(k, lists) {
         return Some(Chrome::Furniture);
     }
     prefixed
@@ -122,16 +129,23 @@ pub fn classify(line: &str) -> Option<Chrome> {
 /// chữ  In bài", "Chia sẻ | Cỡ chữ | In bài", "Cỡ chữ A- A A+", "Chia sẻ
 /// Facebook Zalo"). Every word must belong to a phrase or be a glyph, and
 /// at least one phrase must stand there.
-fn is_toolbar(key: &str, exact: &HashSet<String>) -> bool {
-    let words: Vec<&str> = key
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/'))
-        .map(|w| w.trim_end_matches([':', ',']))
-        .filter(|w| !w.is_empty())
-        .collect();
+fn is_toolbar(key: &str, lists: &Lists) -> bool {
+    let words = || {
+        key.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/'))
+            .map(|w| w.trim_end_matches([':', ',']))
+            .filter(|w| !w.is_empty())
+    };
+    let glyph = |w: &str| matches!(w, "a" | "a-" | "a+" | "aa" | "aaa" | "-" | "+" | "–" | "a−");
+    // the first word is a glyph or opens a phrase, or nothing past it is
+    // reached
+    if !words().next().is_some_and(|w| glyph(w) || lists.exact_openers.contains(w)) {
+        return false;
+    }
+    let exact = &lists.exact;
+    let words: Vec<&str> = words().collect();
     if words.len() < 2 || words.len() > 16 {
         return false;
     }
-    let glyph = |w: &str| matches!(w, "a" | "a-" | "a+" | "aa" | "aaa" | "-" | "+" | "–" | "a−");
     // reach[i]: the first i words split into phrases and glyphs; the value
     // says whether a phrase was among them
     let mut reach: Vec<Option<bool>> = vec![None; words.len() + 1];

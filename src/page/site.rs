@@ -5,7 +5,7 @@
 use crate::normalize::tone_key;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -27,8 +27,13 @@ pub fn ascii_fold(s: &str) -> String {
 struct Provinces {
     /// ASCII-folded name without spaces or punctuation → canonical name.
     by_slug: HashMap<String, &'static str>,
-    /// Any variant, word-aligned, on ASCII-folded text.
+    /// Any variant, word-aligned, on ASCII-folded text: the pattern, with
+    /// `{b}` where a word boundary stands.
+    pattern: String,
+    /// The pattern with ASCII word boundaries (see [`ascii_boundaries`]).
     in_text: Regex,
+    /// The pattern with Unicode word boundaries, compiled when first needed.
+    in_text_unicode: OnceLock<Regex>,
 }
 
 fn slug(s: &str) -> String {
@@ -54,17 +59,45 @@ static PROVINCES: LazyLock<Provinces> = LazyLock::new(|| {
     }
     // longest first so that "thua thien hue" wins over "hue"
     alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    let in_text = Regex::new(&format!(
+    let pattern = format!(
         // a province's own bodies also name it: "Sở Thông tin và Truyền
         // thông Hà Tĩnh" (who licenses a district portal), "UBND Bến Tre"
         // a commune or district that bears a province's name ("xã Hòa
         // Bình" in Phú Yên, "huyện Hòa Bình" in Bạc Liêu) does not name it
-        r"\b(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*|(?P<unit>thi xa|thi tran|xa|phuong|huyen|quan)\s+)?(?P<name>{})\b",
+        r"{{b}}(?:(?P<prefix>tinh|thanh pho|tp|so thong tin va truyen thong|so tt ?& ?tt|so tttt|tinh uy|ubnd|uy ban nhan dan)[\s.]*|(?P<unit>thi xa|thi tran|xa|phuong|huyen|quan)\s+)?(?P<name>{}){{b}}",
         alternatives.join("|")
-    ))
-    .expect("province regex");
-    Provinces { by_slug, in_text }
+    );
+    let in_text = Regex::new(&pattern.replace("{b}", r"(?-u:\b)")).expect("province regex");
+    Provinces { by_slug, pattern, in_text, in_text_unicode: OnceLock::new() }
 });
+
+/// Word boundaries judged on ASCII alone (`(?-u:\b)`) stand in for
+/// Unicode's (`\b`) in patterns run over mostly-ASCII text: the lazy DFA
+/// runs Unicode boundaries on ASCII haystacks only and leaves any other text
+/// to the slow engines.
+///
+/// Where a boundary has an ASCII letter or digit on one side, both agree
+/// unless the character on the other side is a word character outside
+/// ASCII. The patterns here set boundaries only next to an ASCII word
+/// character, so the ASCII pattern accepts every match the Unicode one
+/// does, plus some; a match of it with no such character just outside is
+/// also the Unicode pattern's match (the same leftmost, first-preferred
+/// one). When a match does touch one, the caller searches again with the
+/// Unicode pattern.
+fn ascii_boundaries(text: &str, m: regex::Match) -> bool {
+    let before = text.get(..m.start()).and_then(|t| t.chars().next_back());
+    let after = text.get(m.end()..).and_then(|t| t.chars().next());
+    before.is_none_or(not_word) && after.is_none_or(not_word)
+}
+
+/// ASCII, or a character Unicode does not count in words: the spaces,
+/// dashes, quotation marks, bullets and ellipsis of general punctuation (but
+/// the joiners U+200C and U+200D, which are word characters),
+/// guillemets, no-break space, ©. (Pinned to the regex engine by a test.)
+fn not_word(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{2000}'..='\u{200b}' | '\u{2010}'..='\u{2027}' | '\u{a0}' | '\u{a9}' | '\u{ab}' | '\u{bb}')
+}
 
 /// The province named in a site name or a footer line ("Cổng thông tin điện
 /// tử tỉnh Đắk Lắk", "Website Sở Tư pháp tỉnh ĐắkNông"). A name after "tỉnh"
@@ -102,8 +135,28 @@ pub fn province_named(text: &str) -> Option<&'static str> {
 fn provinces_named(text: &str) -> (Option<&'static str>, Option<&'static str>) {
     let folded = ascii_fold(text);
     let p = &*PROVINCES;
+    scan_provinces(&p.in_text, &folded, true).unwrap_or_else(|| {
+        let unicode = p
+            .in_text_unicode
+            .get_or_init(|| Regex::new(&p.pattern.replace("{b}", r"\b")).expect("province regex (Unicode)"));
+        scan_provinces(unicode, &folded, false).unwrap_or_default()
+    })
+}
+
+/// [`provinces_named`] with one of the province patterns; `None` when
+/// `ascii` (the pattern has ASCII word boundaries) and a match touches a
+/// character outside ASCII, which only the Unicode pattern judges right.
+fn scan_provinces(
+    re: &Regex,
+    folded: &str,
+    ascii: bool,
+) -> Option<(Option<&'static str>, Option<&'static str>)> {
+    let p = &*PROVINCES;
     let mut bare = None;
-    for c in p.in_text.captures_iter(&folded) {
+    for c in re.captures_iter(folded) {
+        if ascii && c.get(0).is_some_and(|m| !ascii_boundaries(folded, m)) {
+            return None;
+        }
         let Some(name) = c.name("name").and_then(|n| p.by_slug.get(&slug(n.as_str())).copied()) else {
             continue;
         };
@@ -111,11 +164,11 @@ fn provinces_named(text: &str) -> (Option<&'static str>, Option<&'static str>) {
             continue;
         }
         if c.name("prefix").is_some() {
-            return (Some(name), bare);
+            return Some((Some(name), bare));
         }
         bare = bare.or(Some(name));
     }
-    (None, bare)
+    Some((None, bare))
 }
 
 /// The province of a portal domain: one of its labels is a province slug
@@ -143,15 +196,32 @@ pub fn host_of(url: &str) -> Option<String> {
         .then_some(host)
 }
 
-static HOST_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn))\b")
-        .expect("host regex")
-});
+/// A Vietnamese web host in a text, with `{b}` where its word boundary
+/// stands (after the "vn" that ends it).
+const HOST: &str =
+    r"(?i)(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+(?:gov\.vn|org\.vn|com\.vn|edu\.vn|vn)){b}";
+
+/// [`HOST`] with an ASCII word boundary (see [`ascii_boundaries`]).
+static HOST_IN_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&HOST.replace("{b}", r"(?-u:\b)")).expect("host regex"));
+
+/// [`HOST`] with a Unicode word boundary, for the few texts that need it.
+static HOST_IN_TEXT_UNICODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&HOST.replace("{b}", r"\b")).expect("host regex (Unicode)"));
 
 /// The first Vietnamese web host written in a line ("Ghi rõ nguồn tin
 /// "http://daklak.gov.vn"", "Email: banbientap@daklak.gov.vn").
 pub fn host_in(text: &str) -> Option<String> {
-    HOST_IN_TEXT.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().to_ascii_lowercase())
+    let c = HOST_IN_TEXT.captures(text)?;
+    // the boundary stands after the host only: what comes before it does
+    // not matter
+    let after = |m: regex::Match| text.get(m.end()..).and_then(|t| t.chars().next());
+    let c = if c.get(0).is_some_and(|m| after(m).is_none_or(not_word)) {
+        c
+    } else {
+        HOST_IN_TEXT_UNICODE.captures(text)?
+    };
+    c.get(1).map(|m| m.as_str().to_ascii_lowercase())
 }
 
 /// Words that open a portal's name.
@@ -171,7 +241,10 @@ const SITE_NAME_OPENERS: [&str; 9] = [
 /// "CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"): it opens with a portal word and is
 /// short, with no sentence in it.
 pub fn is_site_name(line: &str) -> bool {
-    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!']) {
+    if super::count_words(line, 15) == 15
+        || line.contains(['.', ':', ';', '?', '!'])
+        || !super::key_may_open_with(line, &['c', 't', 'w', 'b'])
+    {
         return false;
     }
     let key = tone_key(line);
@@ -261,8 +334,7 @@ pub fn is_owner_masthead(line: &str) -> bool {
 /// assert!(!is_owner_name("Huyện ủy Hải Lăng trao Huy hiệu Đảng cho đảng viên"));
 /// ```
 pub fn is_owner_name(line: &str) -> bool {
-    if line.split_whitespace().nth(14).is_some() || line.contains(['.', ':', ';', '?', '!', '(', '“', '"'])
-    {
+    if super::count_words(line, 15) == 15 || line.contains(['.', ':', ';', '?', '!', '(', '“', '"']) {
         return false;
     }
     static OPENERS: LazyLock<Vec<String>> =
@@ -276,10 +348,12 @@ pub fn is_owner_name(line: &str) -> bool {
     // ("… TỈNH QUẢNG NGÃI", "HUYỆN ỦY HẢI LĂNG"); a headline in capitals
     // goes on ("ĐẢNG BỘ XÃ TÂN LẬP TỔ CHỨC ĐẠI HỘI")
     let words: Vec<&str> = key.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    // (the words have no spaces in them: they equal the unit's words when
+    // joined with spaces they equal the unit)
     let is_unit = |i: usize| {
         PLACE_UNITS.iter().chain(["tỉnh", "tp"].iter()).any(|u| {
             let n = u.split(' ').count();
-            words.get(i..i + n).is_some_and(|ws| ws.join(" ") == *u)
+            words.get(i..i + n).is_some_and(|ws| ws.iter().copied().eq(u.split(' ')))
         })
     };
     match (0..words.len()).rev().find(|&i| is_unit(i)) {
@@ -466,9 +540,25 @@ mod tests {
     }
 
     #[test]
+    fn ascii_boundaries_stand_for_unicode_ones() {
+        let word = Regex::new(r"^\w$").unwrap();
+        for c in (0..0x3000u32).filter_map(char::from_u32).filter(|&c| !c.is_ascii() && not_word(c)) {
+            assert!(!word.is_match(c.encode_utf8(&mut [0; 4])), "U+{:04X}", c as u32);
+        }
+        // a letter outside ASCII right after a host or a province name: the
+        // Unicode pattern decides
+        assert_eq!(host_in("xem daklak.gov.vnđ hoặc www.hue.gov.vn").as_deref(), Some("hue.gov.vn"));
+        assert_eq!(host_in("“http://daklak.gov.vn”").as_deref(), Some("daklak.gov.vn"));
+        assert_eq!(province_in("tỉnh Phú Yênø, tỉnh Gia Lai"), Some("Gia Lai"));
+        assert_eq!(province_named("øtỉnh Gia Lai"), None);
+        assert_eq!(province_in("“tỉnh Phú Yên” và Gia Lai"), Some("Phú Yên"));
+    }
+
+    #[test]
     fn site_names() {
         for o in SITE_NAME_OPENERS {
             assert_eq!(tone_key(o), o, "openers are written as tone keys");
+            assert!(super::super::key_may_open_with(o, &['c', 't', 'w', 'b']), "{o}");
         }
         assert!(is_site_name("Cổng thông tin điện tử Kiên Giang"));
         assert!(is_site_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"));

@@ -8,7 +8,7 @@
 
 use crate::civil::Ymd;
 use regex::{Captures, Regex};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A publication time as printed: a date and maybe a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,14 +51,69 @@ fn body() -> String {
 }
 
 /// A line that is nothing but a stamp, maybe in brackets.
-static LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[(\[]?\s*{}[+:0-9 ]*\s*[)\]]?\s*\.?$", body())).expect("stamp line regex")
-});
-
+const LINE: &str = r"(?i)^[(\[]?\s*{body}[+:0-9 ]*\s*[)\]]?\s*\.?$";
 /// A stamp opening a line, whatever follows it (checked by the caller).
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^[(\[]?\s*{}\s*[)\]]?", body())).expect("leading stamp regex")
-});
+const LEADING: &str = r"(?i)^[(\[]?\s*{body}\s*[)\]]?";
+/// A stamp in brackets at the end of a line: "Tiêu đề. (19/05/2017, 08:14)".
+const TRAILING: &str = r"(?i)\s*[(\[]\s*{body}\s*[)\]]\s*$";
+
+/// The stamp patterns compiled with one meaning of `\d`, each when first
+/// needed.
+struct Patterns {
+    digit: &'static str,
+    line: OnceLock<Regex>,
+    leading: OnceLock<Regex>,
+    trailing: OnceLock<Regex>,
+}
+
+impl Patterns {
+    const fn new(digit: &'static str) -> Self {
+        Patterns { digit, line: OnceLock::new(), leading: OnceLock::new(), trailing: OnceLock::new() }
+    }
+
+    fn compile(&self, template: &str) -> Regex {
+        let pattern = template.replace("{body}", &body().replace(r"\d", self.digit));
+        Regex::new(&pattern).expect("stamp regex")
+    }
+
+    fn line(&self) -> &Regex {
+        self.line.get_or_init(|| self.compile(LINE))
+    }
+
+    fn leading(&self) -> &Regex {
+        self.leading.get_or_init(|| self.compile(LEADING))
+    }
+
+    fn trailing(&self) -> &Regex {
+        self.trailing.get_or_init(|| self.compile(TRAILING))
+    }
+}
+
+/// The patterns as written: `\d` is any decimal digit of any script.
+static UNICODE: Patterns = Patterns::new(r"\d");
+
+/// The patterns with `\d` read as `[0-9]`. On a text whose only digits are
+/// ASCII ones both match exactly the same, with the same captures; these
+/// compile several times faster (Unicode's `\d` is some 680 characters,
+/// spelled out again at every `\d` of the patterns).
+static ASCII: Patterns = Patterns::new("[0-9]");
+
+/// The patterns to search `text` with: [`ASCII`] unless the text has a
+/// numeric character outside ASCII (`is_numeric` covers every decimal
+/// digit, and more).
+fn patterns(text: &str) -> &'static Patterns {
+    if text.chars().any(other_numeric) { &UNICODE } else { &ASCII }
+}
+
+/// Whether `c` is a numeric character outside ASCII. The blocks Vietnamese
+/// is written with (Latin from U+00C0 to the spacing modifiers, Latin
+/// Extended Additional, general punctuation) have none, and are answered
+/// without std's table search (pinned by a test).
+fn other_numeric(c: char) -> bool {
+    !c.is_ascii()
+        && !matches!(c, '\u{c0}'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2000}'..='\u{206f}')
+        && c.is_numeric()
+}
 
 /// What follows a date on a portal's meta line ("… | Lượt xem: 350",
 /// "… Tác giả: Hải Yến"): a counter, a byline label, a tool. Tone keys.
@@ -86,22 +141,30 @@ const META_LABELS: [&str; 21] = [
     "font",
 ];
 
-/// A stamp in brackets at the end of a line: "Tiêu đề. (19/05/2017, 08:14)".
-static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)\s*[(\[]\s*{}\s*[)\]]\s*$", body())).expect("trailing stamp regex")
-});
-
 /// Whether a text has four digits in a row: every form of stamp has its
 /// year (`\d` in the patterns is any decimal digit, hence `is_numeric`, a
 /// superset), and most lines of a page have none.
 fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
     let mut run = 0;
-    for c in s.chars() {
-        let digit = if c.is_ascii() { c.is_ascii_digit() } else { c.is_numeric() };
+    let mut i = 0;
+    while i < b.len() {
+        let digit = match b[i] {
+            b'0'..=b'9' => true,
+            0..0x80 => false,
+            // a character outside ASCII, judged once at its first byte; its
+            // continuation bytes leave the run as it is
+            0x80..0xC0 => {
+                i += 1;
+                continue;
+            }
+            _ => s.get(i..).and_then(|t| t.chars().next()).is_some_and(other_numeric),
+        };
         run = if digit { run + 1 } else { 0 };
         if run == 4 {
             return true;
         }
+        i += 1;
     }
     false
 }
@@ -115,7 +178,8 @@ fn has_year(s: &str) -> bool {
 /// assert!(parse_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05").is_none());
 /// ```
 pub fn parse_line(line: &str) -> Option<Stamp> {
-    LINE.captures(line.trim()).and_then(|c| from_captures(&c))
+    let line = line.trim();
+    patterns(line).line().captures(line).and_then(|c| from_captures(&c))
 }
 
 /// Splits a bracketed stamp off the end of a line: returns the text before
@@ -128,10 +192,12 @@ pub fn parse_line(line: &str) -> Option<Stamp> {
 /// assert_eq!(stamp.to_iso(), "2017-05-19T08:14:00+07:00");
 /// ```
 pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
-    if !has_year(line) {
+    // the pattern ends with a closing bracket, then whitespace (`\s` and
+    // `trim_end` both mean Unicode's White_Space)
+    if !line.trim_end().ends_with([')', ']']) || !has_year(line) {
         return None;
     }
-    let c = TRAILING.captures(line)?;
+    let c = patterns(line).trailing().captures(line)?;
     let whole = c.get(0)?;
     let stamp = from_captures(&c)?;
     Some((line[..whole.start()].trim_end(), stamp))
@@ -150,7 +216,7 @@ pub fn split_trailing(line: &str) -> Option<(&str, Stamp)> {
 /// assert!(find_in_line("Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05 | Tin tức").is_none());
 /// ```
 pub fn find_in_line(line: &str) -> Option<Stamp> {
-    if !has_year(line) || line.split_whitespace().count() > 24 {
+    if !has_year(line) || super::count_words(line, 25) > 24 {
         return None;
     }
     if let Some(s) = parse_line(line) {
@@ -158,7 +224,7 @@ pub fn find_in_line(line: &str) -> Option<Stamp> {
     }
     // the stamp, then the line's other items: "Ngày đăng: 24/04/2020 | 09:45
     // Lượt xem: 1208" (the time goes with the date, not with the counter)
-    if let Some(c) = LEADING.captures(line)
+    if let Some(c) = patterns(line).leading().captures(line)
         && let Some(whole) = c.get(0)
     {
         let rest = line[whole.end()..].trim_start_matches(['|', '•', '·', '-', '–', '—', ',', ' ', '\t']);
@@ -324,6 +390,44 @@ mod tests {
         ] {
             assert!(find_in_line(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn years() {
+        for (s, want) in [
+            ("2019", true),
+            ("Ngày 21/8/2019", true),
+            ("201 9", false),
+            ("20ệ19", false),
+            ("٢٠١٩", true),
+            ("20١9", true),
+            ("số 123 và 45", false),
+            ("", false),
+        ] {
+            assert_eq!(has_year(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn no_numerals_in_the_skipped_blocks() {
+        for c in ('\u{c0}'..='\u{2ff}').chain('\u{1e00}'..='\u{1eff}').chain('\u{2000}'..='\u{206f}') {
+            assert!(!c.is_numeric(), "U+{:04X}", c as u32);
+        }
+        assert!(other_numeric('٣') && other_numeric('²') && !other_numeric('3') && !other_numeric('ệ'));
+    }
+
+    #[test]
+    fn other_digits_take_the_unicode_patterns() {
+        // Arabic-Indic digits are `\d` too: such a line is read as before
+        for line in ["(١٩/٠٥/٢٠١٧, ٠٨:١٤)", "Ngày đăng: 21/8/2019 ٣", "Tin (08:12 | 21/08/2019) ٣"]
+        {
+            assert!(std::ptr::eq(patterns(line), &UNICODE), "{line}");
+        }
+        assert!(parse_line("(١٩/٠٥/٢٠١٧, ٠٨:١٤)").is_none());
+        assert!(std::ptr::eq(patterns("(19/05/2017, 08:14)"), &ASCII));
+        assert_eq!(split_trailing("Tin (08:12 | 21/08/2019) ٣").map(|(t, _)| t), None);
+        let (rest, s) = split_trailing("Tin ٣ (08:12 | 21/08/2019)").unwrap();
+        assert_eq!((rest, s.to_iso().as_str()), ("Tin ٣", "2019-08-21T08:12:00+07:00"));
     }
 
     #[test]

@@ -111,9 +111,10 @@ fn unwrap_hard_wrapped(text: &str) -> Vec<String> {
         .map(|w| w[0].chars().count())
         .collect();
     let in_band = inner.iter().filter(|&&n| (55..=100).contains(&n)).count();
-    let max = raw.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    // the longest line, counted only when the rest holds
+    let max = || raw.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let wrapped =
-        inner.len() >= 4 && inner.len() * 3 > nonempty && in_band * 10 >= inner.len() * 8 && max <= 110;
+        inner.len() >= 4 && inner.len() * 3 > nonempty && in_band * 10 >= inner.len() * 8 && max() <= 110;
     if !wrapped {
         return raw;
     }
@@ -186,11 +187,10 @@ fn is_widget(line: &str) -> bool {
 /// A sentence: at least four words ending in sentence punctuation, or a long
 /// line.
 fn is_prose(line: &str) -> bool {
-    // words are counted up to 30, the most the rule looks at
-    let words = line.split_whitespace().take(30).count();
     let last = line.trim_end_matches(['"', '”', '’', '»', ')', ']', '\'', ' ']).chars().last();
     let ends_sentence = matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';'));
-    (words >= 4 && ends_sentence) || words >= 30
+    // words are counted up to the most the rule then looks at
+    if ends_sentence { super::count_words(line, 4) >= 4 } else { super::count_words(line, 30) >= 30 }
 }
 
 /// A heading-like line that can be a title, a section or a sub-heading.
@@ -371,6 +371,9 @@ pub(crate) fn breadcrumb_last(text: &str) -> Option<&str> {
 /// "Danh mục: Tin tức - Sự kiện".
 pub(crate) fn labelled_section(line: &str) -> Option<&str> {
     let (label, rest) = line.split_once(':')?;
+    if !super::key_may_open_with(label.trim(), &['c', 'd', 't']) {
+        return None;
+    }
     let rest = rest.trim();
     matches!(tone_key(label.trim()).as_str(), "chuyên mục" | "danh mục" | "chuyên đề" | "thể loại")
         .then_some(rest)

@@ -69,8 +69,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             entries.push((hint, entry.len()));
         }
     }
+    // patterns in lower case, matched whatever the case of the name: the
+    // same as matching the name lower-cased (ASCII case keeps offsets)
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
         .build(&patterns)
         .expect("class-name hint matcher");
     Lists { matcher, entries }
@@ -99,9 +102,8 @@ pub(super) fn of(class: Option<&str>, id: Option<&str>) -> Hints {
             continue;
         }
         let raw = name.as_bytes();
-        let lower = name.to_ascii_lowercase();
         let lists = &*LISTS;
-        for m in lists.matcher.find_overlapping_iter(lower.as_bytes()) {
+        for m in lists.matcher.find_overlapping_iter(raw) {
             let Some(&(hint, len)) = lists.entries.get(m.pattern().as_usize()) else { continue };
             let (s, e) = (m.start(), m.end());
             let ok = if len >= 4 { word_starts(raw, s) || word_ends(raw, e) } else { word_starts(raw, s) };

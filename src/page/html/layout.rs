@@ -341,9 +341,13 @@ pub(super) fn breadcrumb(page: &Page, title: Option<&str>) -> Option<String> {
     // a trail written in one line
     page.blocks.iter().filter(|b| words(&b.text) <= 30).find_map(|b| {
         let parts: Vec<&str> = b.text.split(['>', '»', '›']).map(str::trim).collect();
+        // three entries or more, before the first one is folded
+        if parts.len() < 3 {
+            return None;
+        }
         let home =
             parts.first().is_some_and(|p| matches!(key(p).as_str(), "trang chủ" | "home" | "trang chu"));
-        (parts.len() >= 3 && home).then(|| parts.iter().rev().find(|s| usable(s)).map(|s| (*s).to_owned()))?
+        home.then(|| parts.iter().rev().find(|s| usable(s)).map(|s| (*s).to_owned()))?
     })
 }
 

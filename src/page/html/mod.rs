@@ -325,11 +325,12 @@ fn read_tail(page: &Page, kinds: &[Kind], kept: &mut Vec<usize>, end: usize, art
 /// Ngọc Anh"), or one in an element marked as the author's.
 fn head_byline(page: &Page, from: usize, to: usize) -> Option<Vec<String>> {
     let labelled = |p: &str| {
-        let k = layout::key(p);
-        ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
-            .iter()
-            .any(|l| k.starts_with(l))
-            && p.contains(':')
+        p.contains(':') && {
+            let k = layout::key(p);
+            ["tác giả", "bài", "tin", "ảnh", "bài và ảnh", "tin và ảnh", "người viết", "phóng viên"]
+                .iter()
+                .any(|l| k.starts_with(l))
+        }
     };
     page.blocks.get(from..to)?.iter().find_map(|b| {
         if words(&b.text) > 16 {
@@ -408,10 +409,13 @@ fn check_body(
         ));
         return;
     }
-    let files = (r0.saturating_sub(10)..(r1 + 5).min(page.blocks.len()))
-        .filter_map(|i| page.blocks.get(i))
-        .any(|b| b.has(dom::FILE_LINK) || is_attachment_label(&b.text));
-    if prose_chars < 200 && files {
+    // (the blocks are only looked at for a page with little prose)
+    let files = || {
+        (r0.saturating_sub(10)..(r1 + 5).min(page.blocks.len()))
+            .filter_map(|i| page.blocks.get(i))
+            .any(|b| b.has(dom::FILE_LINK) || is_attachment_label(&b.text))
+    };
+    if prose_chars < 200 && files() {
         article.warnings.push(Warning::new(
             "attachment_only",
             "the article is an attached file with little or no text on the page",
