@@ -248,7 +248,23 @@ pub fn is_site_name(line: &str) -> bool {
         return false;
     }
     let key = tone_key(line);
-    SITE_NAME_OPENERS.iter().any(|o| key.starts_with(o))
+    SITE_NAME_OPENERS.iter().any(|o| key.starts_with(o)) || is_newspaper_name(line, &key)
+}
+
+/// A provincial newspaper's masthead, "Báo Đắk Lắk điện tử", "BÁO LÀO CAI
+/// ĐIỆN TỬ", "Tạp chí Tuyên giáo điện tử": "báo"/"tạp chí", a capitalised
+/// name, "điện tử" (not "Báo cáo … điện tử"), in a few words.
+fn is_newspaper_name(line: &str, key: &str) -> bool {
+    let (rest, skip) = match key.strip_prefix("báo ") {
+        Some(rest) => (rest, 1),
+        None => match key.strip_prefix("tạp chí ") {
+            Some(rest) => (rest, 2),
+            None => return false,
+        },
+    };
+    let capitalised =
+        line.split_whitespace().nth(skip).and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    !rest.starts_with("cáo ") && rest.ends_with(" điện tử") && capitalised && super::count_words(line, 9) <= 8
 }
 
 /// Words that open the name of a body that runs a portal (written as tone
@@ -563,6 +579,13 @@ mod tests {
         assert!(is_site_name("Cổng thông tin điện tử Kiên Giang"));
         assert!(is_site_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"));
         assert!(!is_site_name("Cổng thông tin điện tử tỉnh đã đăng tải 537 tin, bài về gương điển hình."));
+        // a newspaper's masthead, not a report or a lower-case phrase
+        assert!(is_site_name("Báo Đắk Lắk điện tử"));
+        assert!(is_site_name("BÁO LÀO CAI ĐIỆN TỬ"));
+        assert!(is_site_name("Tạp chí Tuyên giáo điện tử"));
+        assert!(!is_site_name("Báo cáo Chính phủ điện tử"));
+        assert!(!is_site_name("báo chí và truyền thông điện tử"));
+        assert!(!is_site_name("Báo Nhân Dân đăng bài viết về chuyển đổi số và giao dịch điện tử"));
         assert_eq!(
             recase_site_name("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH ĐẮK LẮK"),
             "Cổng thông tin điện tử tỉnh Đắk Lắk"

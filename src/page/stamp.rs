@@ -40,11 +40,12 @@ const TIME2: &str = r"(?P<h2>\d{1,2})\s?[:hg]\s?(?P<mi2>\d{2})(?::\d{2})?(?:\s?(
 const WEEKDAY: &str = r"(?:thứ\s?(?:hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ\s?nhật|cn|t[2-7])";
 const LABEL: &str = r"(?:ngày\s+đăng|đăng\s+ngày|ngày\s+cập\s+nhật|cập\s+nhật\s+ngày|cập\s+nhật(?:\s+lần\s+cuối)?|lần\s+cập\s+nhật\s+cuối(?:\s*\()?|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản(?:\s+ngày)?|thời\s+gian(?:\s+đăng)?|ngày\s+ban\s+hành|posted|published|updated|ngày)";
 const SEP: &str = r"\s*[,|\-–—]?\s*(?:lúc\s*)?";
-const ZONE: &str = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*\)?)?";
+/// "(GMT+7)", "[GMT+7]", "UTC+07:00" after the time.
+const ZONE: &str = r"(?:\s*[(\[]?\s*(?:GMT|UTC)\s*[+]\s*0?7(?::00)?\s*[)\]]?)?";
 
 fn body() -> String {
     format!(
-        r"(?:{LABEL}\s*(?:lúc\s*)?:?\s*)?(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:(?:{DMY}|{ISO}|{LONG})(?:(?:{SEP}|T){TIME})?|{TIME2}{SEP}(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:{DMY2}|{ISO2})){ZONE}",
+        r"(?:{LABEL}\s*(?:lúc\s*)?:?\s*)?(?:{WEEKDAY}\s*(?:[,\-–]|\()?\s*)?(?:ngày\s+)?(?:(?:{DMY}|{ISO}|{LONG})(?:(?:{SEP}|T){TIME})?|{TIME2}{SEP}(?:{WEEKDAY}\s*[,\-–]?\s*)?(?:ngày\s+)?(?:{DMY2}|{ISO2})){ZONE}",
         DMY2 = DMY.replace("?P<d>", "?P<d2>").replace("?P<m>", "?P<m2>").replace("?P<y>", "?P<y2>"),
         ISO2 = ISO.replace("?P<iy>", "?P<iy2>").replace("?P<im>", "?P<im2>").replace("?P<id>", "?P<id2>"),
     )

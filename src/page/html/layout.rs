@@ -141,7 +141,8 @@ fn best_title(
             let count = k.split(' ').count();
             meta_keys.iter().zip(&meta_words).any(|(m, mw)| {
                 quick_same_key(m, &k).unwrap_or_else(|| {
-                    count * 10 >= mw.len() * 8 && same_words(mw, words.get_or_insert_with(|| sorted_words(&k)))
+                    count * 10 >= mw.len() * 8
+                        && same_words(mw, words.get_or_insert_with(|| sorted_words(&k)))
                 })
             })
         };
