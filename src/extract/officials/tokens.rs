@@ -361,15 +361,16 @@ impl<'a> Doc<'a> {
             // (a word ending in an ASCII byte has no toned final vowel)
             let changes = word.changes
                 || text.as_bytes().get(end.wrapping_sub(1)).is_some_and(|&b| !b.is_ascii()) && {
-                let mut last = text.get(i..end).unwrap_or("").chars().rev();
-                let (prev, p1, p2) = (last.next(), last.next(), last.next());
-                match prev.and_then(second_vowel_tone) {
-                    Some((second, _)) => {
-                        matches!((p1, second), (Some('o'), 'a' | 'e') | (Some('u'), 'y')) && p2 != Some('q')
+                    let mut last = text.get(i..end).unwrap_or("").chars().rev();
+                    let (prev, p1, p2) = (last.next(), last.next(), last.next());
+                    match prev.and_then(second_vowel_tone) {
+                        Some((second, _)) => {
+                            matches!((p1, second), (Some('o'), 'a' | 'e') | (Some('u'), 'y'))
+                                && p2 != Some('q')
+                        }
+                        None => false,
                     }
-                    None => false,
-                }
-            };
+                };
             let ks = self.keys.len();
             let (ks, ke) = if changes {
                 fold_word(text.get(i..end).unwrap_or(""), &mut self.keys);
