@@ -69,6 +69,8 @@ pub(super) struct Atom {
     /// "vừa qua" after a date without a year: it is not after the
     /// publication date.
     pub(super) past: bool,
+    /// "năm ấy" after a date without a year: the past year named last.
+    pub(super) year_that: bool,
     pub(super) rule: &'static str,
 }
 
@@ -169,6 +171,7 @@ fn atom(
         weekday: None,
         relative_year: None,
         past: false,
+        year_that: false,
         rule: "",
     };
     match kind {
@@ -269,6 +272,7 @@ fn atom(
                 return None;
             }
             atom.relative_year = relative_year(lists, after);
+            atom.year_that = lists.year_that.starts(after).is_some();
         }
     }
     if atom.names_days() {

@@ -152,17 +152,28 @@ fn weekday_name(w: u32) -> &'static str {
 /// The dates of the accepted atoms, in text order, with their warnings.
 pub(super) fn dates(ctx: &Ctx, atoms: &[Atom], warnings: &mut Vec<Warning>) -> Vec<Date> {
     let mut out = Vec::new();
+    // the last year written so far that is before the publication year,
+    // for "ngày 30/4 năm ấy"
+    let mut last_past: Option<i32> = None;
     for atom in atoms.iter().filter(|a| a.status == Status::Date) {
         let Some(text) = ctx.text.get(atom.span.0..atom.span.1) else { continue };
         let (start, end) = atom.span;
         for item in &atom.items {
             let (year, inferred) = match (item.year, ctx.published) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(p)) => {
-                    (Some(infer_year(p, item, atom.weekday, atom.relative_year, atom.past)), true)
-                }
+                (None, Some(p)) => match last_past.filter(|_| atom.year_that) {
+                    Some(y) => (Some(y), true),
+                    None => (Some(infer_year(p, item, atom.weekday, atom.relative_year, atom.past)), true),
+                },
                 (None, None) => (None, false),
             };
+            if let (Some(y), YearFrom::Written | YearFrom::Shared, Some(p)) =
+                (item.year, item.year_from, ctx.published)
+            {
+                if y < p.year {
+                    last_past = Some(y);
+                }
+            }
             let y = year.map_or_else(|| "????".to_owned(), |y| format!("{y:04}"));
             let (as_written, valid) = match (item.precision, item.day, item.month) {
                 (Precision::Day, Some(d), Some(m)) => {

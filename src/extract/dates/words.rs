@@ -27,6 +27,7 @@ pub(super) const SECTIONS: &[&str] = &[
     "label",
     "relative_day",
     "past_after",
+    "year_that",
     "days_before_parenthesis",
     "lunar",
     "period",
@@ -105,6 +106,8 @@ pub(super) struct Lists {
     pub(super) recurring: Phrases,
     /// Index 0: this year, 1: last year, 2: next year.
     pub(super) relative_year: [Phrases; 3],
+    /// "năm ấy": a past year named before.
+    pub(super) year_that: Phrases,
 }
 
 impl Lists {
@@ -143,6 +146,7 @@ impl Lists {
                 Phrases::section("year_last"),
                 Phrases::section("year_next"),
             ],
+            year_that: Phrases::section("year_that"),
         }
     }
 

@@ -322,6 +322,7 @@ impl Finder {
                 let ok = match word.need {
                     Need::Bare => true,
                     Need::Numbered => so || cited(),
+                    Need::Glued => text.get(all.clone()) == Some(word.surface),
                     Need::Coded | Need::Generic => false,
                 };
                 let capitals = !lower;
@@ -523,7 +524,7 @@ fn named_before(lx: &Lexicon, text: &str, at: usize) -> Option<(&'static str, us
     let lower = window.to_lowercase();
     let last = |hay: &str, lowered: bool| {
         let mut best: Option<(usize, &'static str)> = None;
-        for k in lx.kinds.iter().filter(|k| k.need != Need::Generic) {
+        for k in lx.kinds.iter().filter(|k| !matches!(k.need, Need::Generic | Need::Glued)) {
             let w = if lowered { k.surface.to_lowercase() } else { k.surface.to_owned() };
             if let Some(i) = hay.rfind(&w) {
                 if word_start(window, i) && best.is_none_or(|(b, _)| i > b) {

@@ -25,6 +25,9 @@ pub(crate) enum Need {
     Coded,
     /// a code, which gives the kind ("văn bản số 102/SYT-NVY")
     Generic,
+    /// an abbreviation written as listed (capitals) and a number, glued
+    /// or not: "NQ57", "NĐ 178"
+    Glued,
 }
 
 /// A type word of `kinds.txt`.
@@ -93,6 +96,7 @@ impl Lexicon {
             ("numbered", Need::Numbered),
             ("coded", Need::Coded),
             ("generic", Need::Generic),
+            ("glued", Need::Glued),
         ];
         for (section, need) in sections {
             for line in wordlist::section(KINDS, section) {

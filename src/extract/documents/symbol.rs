@@ -13,8 +13,9 @@ const DASH: &str = r"[-\u{2010}-\u{2015}\u{2212}]";
 /// against `codes.txt` after the match.
 const PARTY_TYPE: &str = r"[A-ZĐ][A-Za-zĐđ]{0,4}";
 /// Party issuers, several joined by "-" ("TW", "BTCTU-BDVTU"); "Ư" for the
-/// "NQ/TƯ" slip.
-const PARTY_ISSUER: &str = r"[A-ZĐƯ][A-Za-zĐđƯư]*(?:-[A-ZĐƯ][A-Za-zĐđƯư]*)*";
+/// "NQ/TƯ" slip. A body known by a number keeps it after its letters: the
+/// steering committee of a resolution ("02-KH/BCĐ57", "BCĐ 57" for 57-NQ/TW).
+const PARTY_ISSUER: &str = r"[A-ZĐƯ][A-Za-zĐđƯư]*[0-9]{0,3}(?:-[A-ZĐƯ][A-Za-zĐđƯư]*[0-9]{0,3})*";
 const YEAR: &str = r"(?:19|20)[0-9]{2}";
 /// A state symbol after the number (and year): "NĐ-CP", "QĐ-TTg",
 /// "TT-BGDĐT", "UBND-KT", or the legislature "QH14", "UBTVQH14".
@@ -133,6 +134,15 @@ fn party_code(lx: &Lexicon, ptype: &str, issuers: &str) -> Option<Code> {
     let mut parts = Vec::new();
     let mut key_parts = Vec::new();
     for part in issuers.split('-') {
+        // "BCĐ57": the listed body "BCĐ" and its number, kept as written
+        let stem = part.trim_end_matches(|c: char| c.is_ascii_digit());
+        if stem.len() < part.len() {
+            let known = lx.issuer_code(Family::Party, stem);
+            let numbered = known.map_or_else(|| part.to_owned(), |c| format!("{c}{}", &part[stem.len()..]));
+            parts.push(numbered.clone());
+            key_parts.push(numbered);
+            continue;
+        }
         match lx.issuer_code(Family::Party, part) {
             Some(c) => {
                 parts.push(c.clone());
@@ -151,7 +161,9 @@ fn party_code(lx: &Lexicon, ptype: &str, issuers: &str) -> Option<Code> {
         }
     }
     let lead = key_parts.first().cloned();
-    let issuer_known = lead.as_deref().is_some_and(|l| lx.issuer_code(Family::Party, l).is_some());
+    let issuer_known = lead.as_deref().is_some_and(|l| {
+        lx.issuer_code(Family::Party, l.trim_end_matches(|c: char| c.is_ascii_digit())).is_some()
+    });
     let shown_type = abbr.map_or_else(|| ptype.to_owned(), str::to_owned);
     let key_type =
         slips.iter().find(|(w, _)| w == ptype).map_or_else(|| shown_type.clone(), |(_, l)| l.clone());

@@ -374,6 +374,11 @@ impl Rules<'_, '_> {
                             }
                             break;
                         }
+                        '(' if last == i && d.punct(i + 2) == Some(')') && v.era.at(d, i + 1).is_some() => {
+                            // "… tỉnh Lâm Đồng (mới)"
+                            i += 3;
+                            last = i;
+                        }
                         '&' => i += 1,
                         '.' if i > 0 && self.dotted(i - 1) && d.is_cap_word(next) => {
                             // "TP. Hồ Chí Minh", "TS. BS …"
@@ -449,6 +454,17 @@ impl Rules<'_, '_> {
                         continue;
                     }
                     // lower case
+                    // "Phó Bí thư Đảng ủy xã được bầu giữ chức Chủ tịch UBND
+                    // xã", "Giám đốc Sở Tài chính giữ chức Phó Chủ tịch": the
+                    // office taken is a title too; not a bare "làm" ("…, Bí
+                    // thư Tỉnh ủy làm trưởng đoàn": a role in the visit)
+                    if let Some((len, _)) = v.appointment.at(d, i).filter(|_| d.key(i) != "làm") {
+                        if let Some(e) = self.title_start(i + len) {
+                            run.titles.push((cur, last));
+                            (cur, i, last, after_unit, head_end) = (i + len, e, e, false, e);
+                            continue;
+                        }
+                    }
                     if d.key(i) == "kiêm" {
                         if let Some(e) = self.title_start(i + 1) {
                             run.titles.push((cur, last));
@@ -817,6 +833,32 @@ impl Rules<'_, '_> {
         if rule.is_empty() {
             return None;
         }
+        if titles.is_empty() {
+            if let Some((hs, _, false)) = self.honorific_ending_at(s) {
+                titles.extend(self.office_concerning(hs).unwrap_or_default());
+            }
+        }
         Some(Found { s, e, ms, honorific, titles, rule })
+    }
+
+    /// "miễn nhiệm chức danh Phó Chủ tịch UBND thành phố đối với ông Thạch
+    /// Sô Phên": the office named after "chức danh" / "chức vụ" and right
+    /// before "đối với" and the honorific starting at `hs`.
+    fn office_concerning(&self, hs: usize) -> Option<Vec<(usize, usize)>> {
+        let (v, d) = (self.v, self.d);
+        let link = v.office_holder.ending_at(d, hs, 3)?;
+        let lo = link.saturating_sub(LOOK_BACK);
+        let mut k = link;
+        while k > lo {
+            k -= 1;
+            if matches!(d.toks.get(k)?.kind, Kind::Break | Kind::Punct('.' | ';' | ':' | '!' | '?')) {
+                return None;
+            }
+            if let Some((len, _)) = v.office_word.at(d, k) {
+                let run = self.titles_from(k + len)?;
+                return (run.end == link && run.name.is_none()).then_some(run.titles);
+            }
+        }
+        None
     }
 }

@@ -146,6 +146,14 @@ pub(super) struct Vocab {
     pub open_units: Phrases,
     pub after_unit: Phrases,
     pub comma_orgs: Phrases,
+    /// "(mới)", "(cũ)" after a unit: the merged or the former one, part of
+    /// the title ("Phó Chủ tịch UBND tỉnh Lâm Đồng (mới)").
+    pub era: Phrases,
+    /// "chức danh", "chức vụ": an office named before the person it
+    /// concerns ("miễn nhiệm chức danh … đối với ông …").
+    pub office_word: Phrases,
+    /// "đối với": what links such an office to the person.
+    pub office_holder: Phrases,
     pub dotted: Set<String>,
     pub stops: Phrases,
     pub fixed: Phrases,
@@ -208,6 +216,9 @@ impl Vocab {
             open_units: sec(ORGS, "open"),
             after_unit: sec(ORGS, "after_unit"),
             comma_orgs: sec(ORGS, "comma"),
+            era: sec(ORGS, "era"),
+            office_word: sec(TITLES, "office_word"),
+            office_holder: sec(TITLES, "office_holder"),
             dotted: wordlist::section(ORGS, "dotted").map(|s| syllables(s).join(" ")).collect(),
             stops: Phrases::from_lines(
                 wordlist::section(STOPS, "verb").chain(wordlist::section(STOPS, "clause")),

@@ -377,8 +377,14 @@ impl Rules {
             return None;
         }
         // "120 hộ dân và báo cáo 12 nội dung": a word with its own number
-        // is a verb opening a clause, not a second counted noun
-        if next_word(t, head_end).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) {
+        // is a verb opening a clause, not a second counted noun; so is one
+        // whose number comes after a qualifier ("21.576 km2, dân số hơn
+        // 3,5 triệu người")
+        let mut after = next_word(t, head_end);
+        if let Some((qe, ())) = after.and_then(|n| self.before.longest_at(t, n.start)) {
+            after = next_word(t, qe);
+        }
+        if after.is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) {
             return None;
         }
         Some(head_end)
