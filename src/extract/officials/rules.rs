@@ -795,6 +795,17 @@ impl Rules<'_, '_> {
 
     /// Whether the name at `s..e` is a person, and with which honorific and
     /// titles.
+    /// "anh Dương Văn Tùng", "Chị Lò Thị Mai cho biết": an informal form of
+    /// address right before a well-formed name (a family name first), in
+    /// lower case or opening a sentence.
+    fn informal_before(&self, s: usize, e: usize) -> bool {
+        let (v, d) = (self.v, self.d);
+        let Some(a) = s.checked_sub(1) else { return false };
+        let address = d.is_word(a) && v.informal.at(d, a).is_some_and(|(len, _)| len == 1);
+        let cased = d.toks.get(a).is_some_and(|t| !t.cap) || d.sentence_start(a);
+        address && cased && d.toks[s].one_space_before && self.name_at(s) == Some(e)
+    }
+
     fn confirm(&self, s: usize, e: usize) -> Option<Found> {
         let before = self.titles_before(s);
         let after = self.titles_after(e);
@@ -817,6 +828,8 @@ impl Rules<'_, '_> {
             if let Some(shared) = self.plural_title_list(s) {
                 titles.extend(shared);
                 rule = "list_title";
+            } else if self.informal_before(s, e) {
+                rule = "informal_honorific";
             }
         }
         if let Some(run) = &after {

@@ -155,6 +155,8 @@ pub(super) struct Vocab {
     /// "đối với": what links such an office to the person.
     pub office_holder: Phrases,
     pub dotted: Set<String>,
+    /// "anh", "chị": informal address before a full name.
+    pub informal: Phrases,
     pub stops: Phrases,
     pub fixed: Phrases,
     pub place_prepositions: Phrases,
@@ -220,6 +222,7 @@ impl Vocab {
             office_word: sec(TITLES, "office_word"),
             office_holder: sec(TITLES, "office_holder"),
             dotted: wordlist::section(ORGS, "dotted").map(|s| syllables(s).join(" ")).collect(),
+            informal: sec(HONORIFICS, "informal"),
             stops: Phrases::from_lines(
                 wordlist::section(STOPS, "verb").chain(wordlist::section(STOPS, "clause")),
             ),
